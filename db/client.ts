@@ -1,0 +1,25 @@
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Db = PostgresJsDatabase<typeof schema>;
+/** A database handle or an open transaction: queries accept either. */
+export type DbOrTx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export interface DbConnection {
+  db: Db;
+  sql: postgres.Sql;
+  close(): Promise<void>;
+}
+
+/** One postgres.js pool: the only driver, whether the server is PostgreSQL or the embedded PGlite. */
+export function connectDatabase(url: string, options: { max?: number } = {}): DbConnection {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // Keep bigint money columns exact; drizzle maps them to numbers within safe range.
+    types: {},
+  });
+  const db = drizzle(sql, { schema, casing: undefined });
+  return { db, sql, close: () => sql.end({ timeout: 5 }) };
+}

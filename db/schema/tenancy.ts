@@ -1,0 +1,59 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+export const countryEnum = pgEnum("country", ["CA", "US"]);
+export const currencyEnum = pgEnum("currency", ["CAD", "USD"]);
+export const localeEnum = pgEnum("locale", ["en", "fr-CA"]);
+export const roleEnum = pgEnum("membership_role", ["owner", "accountant", "staff"]);
+
+/** A merchant account of the processor: the tenant every processor record belongs to. */
+export const businesses = pgTable("businesses", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  merchantId: text("merchant_id").notNull().unique(),
+  legalName: text("legal_name").notNull(),
+  country: countryEnum("country").notNull(),
+  region: text("region").notNull(),
+  currency: currencyEnum("currency").notNull(),
+  timezone: text("timezone").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Stored lower-cased; see normalizeEmail. */
+    email: text("email").notNull().unique(),
+    name: text("name"),
+    /** argon2id; null until the user sets a password (owners created by the processor feed). */
+    passwordHash: text("password_hash"),
+    locale: localeEnum("locale").notNull().default("en"),
+    /** Processor employees: reach /admin. */
+    isSupport: boolean("is_support").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("users_email_lower_idx").on(sql`lower(${t.email})`)],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    role: roleEnum("role").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.businessId] }), index("memberships_business_idx").on(t.businessId)],
+);
+
+/** Failed sign-ins per email, to slow down guessing (see lib/auth/login-throttle). */
+export const loginFailures = pgTable("login_failures", {
+  email: text("email").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lastFailedAt: timestamp("last_failed_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+/**
+ * The one typed view of the process environment. Nothing else reads process.env
+ * (tools that run before the app — the sandbox, drizzle-kit — have their own).
+ *
+ * Defaults exist only so the local demo works out of the box; with APP_ENV=production
+ * every secret must be set explicitly and a missing one fails at start naming it.
+ */
+const DEV_ONLY_DEFAULTS = {
+  AUTH_SECRET: "settlebooks-demo-auth-secret-change-me-0123456789",
+  PROCESSOR_INGEST_SECRET: "settlebooks-demo-ingest-secret",
+  // 32 bytes, base64: the demo's token-encryption key. Production supplies its own.
+  TOKEN_ENCRYPTION_KEYS: "k1:ZGVtby10b2tlbi1lbmNyeXB0aW9uLWtleS0zMmJ5dGU=",
+  QBO_CLIENT_ID: "settlebooks-demo-client",
+  QBO_CLIENT_SECRET: "settlebooks-demo-secret",
+  QBO_WEBHOOK_VERIFIER: "settlebooks-demo-verifier",
+} as const;
+
+const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
+
+const baseSchema = z.object({
+  APP_ENV: z.enum(["development", "test", "production"]).default("development"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  DATABASE_URL: optionalUrl,
+  EMBEDDED_DB_DIR: z.string().min(1).default(".data/pglite"),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(5499),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  PROCESSOR_NAME: z.string().min(1).max(60).default("Maple Payments"),
+  PROCESSOR_INGEST_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  TOKEN_ENCRYPTION_KEYS: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, "must be a comma list of keyId:base64Key")
+    .optional(),
+  QBO_ENVIRONMENT: z.enum(["local", "sandbox", "production"]).default("local"),
+  QBO_LOCAL_URL: z.url().default("http://localhost:4010"),
+  QBO_CLIENT_ID: z.string().min(1).optional(),
+  QBO_CLIENT_SECRET: z.string().min(1).optional(),
+  QBO_WEBHOOK_VERIFIER: z.string().min(1).optional(),
+  INNGEST_EVENT_KEY: z.string().min(1).optional(),
+  INNGEST_SIGNING_KEY: z.string().min(1).optional(),
+  INNGEST_BASE_URL: optionalUrl,
+});
+
+type Raw = z.infer<typeof baseSchema>;
+type Secrets = { [K in keyof typeof DEV_ONLY_DEFAULTS]: string };
+export type Env = Omit<Raw, keyof Secrets> & Secrets;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = baseSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const raw = parsed.data;
+  const missing: string[] = [];
+  const secrets = {} as Secrets;
+  for (const key of Object.keys(DEV_ONLY_DEFAULTS) as (keyof Secrets)[]) {
+    const value = raw[key];
+    if (value) secrets[key] = value;
+    else if (raw.APP_ENV === "production") missing.push(key);
+    else secrets[key] = DEV_ONLY_DEFAULTS[key];
+  }
+  if (missing.length) {
+    throw new EnvError(`Invalid environment:\n${missing.map((k) => `  ${k}: required when APP_ENV=production`).join("\n")}`);
+  }
+  return { ...raw, ...secrets };
+}
+
+let cached: Env | undefined;
+
+/** Parsed lazily: `next build` imports route modules without a runtime environment. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For tests that need a different environment in-process. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
