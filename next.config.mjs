@@ -1,6 +1,6 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin("./app/_server/i18n-request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

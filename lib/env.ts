@@ -43,7 +43,7 @@ const baseSchema = z.object({
 });
 
 type Raw = z.infer<typeof baseSchema>;
-type Secrets = { [K in keyof typeof DEV_ONLY_DEFAULTS]: string };
+type Secrets = { -readonly [K in keyof typeof DEV_ONLY_DEFAULTS]: string };
 export type Env = Omit<Raw, keyof Secrets> & Secrets;
 
 export class EnvError extends Error {}
