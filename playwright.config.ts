@@ -1,0 +1,54 @@
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
+export const baseURL = `http://localhost:${PORT}`;
+
+/**
+ * Browser tests in Debian's Chromium against the built portal (`next build` runs before them in
+ * the test command), a fresh database on the real PostgreSQL, and the QuickBooks sandbox.
+ */
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: `node_modules/.bin/tsx sandbox/src/main.ts`,
+      // Any answer means it is up (the userinfo endpoint answers 401 without a token).
+      url: `http://localhost:${SANDBOX_PORT}/v1/openid_connect/userinfo`,
+      env: { SANDBOX_PORT: String(SANDBOX_PORT), SANDBOX_REDIRECT_URIS: `${baseURL}/api/quickbooks/callback`, NODE_ENV: "test" },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node_modules/.bin/tsx e2e/support/start-app.ts`,
+      url: `${baseURL}/signin`,
+      env: { E2E_PORT: String(PORT), APP_URL: baseURL, QBO_LOCAL_URL: `http://localhost:${SANDBOX_PORT}`, APP_ENV: "test" },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: "pipe",
+    },
+  ],
+});
