@@ -1,2 +1,4 @@
 export * from "./tenancy";
 export * from "./processor";
+export * from "./quickbooks";
+export * from "./audit";
