@@ -1,0 +1,318 @@
+import { randomUUID } from "node:crypto";
+import type { cardTransactions, fees, settlementDeposits } from "@/db/schema";
+import { eventError } from "./errors";
+import {
+  ORIGINAL_KIND,
+  type BusinessEvent,
+  type DepositEvent,
+  type FeeEvent,
+  type ProcessorEvent,
+  type TransactionEvent,
+} from "./events";
+import { hashEvent } from "./canonical-hash";
+import { emptyRecords, roleKey, type BusinessRecord, type BusinessRecords, type LoadedState } from "./ingest-state";
+import { businessDateOf } from "./timezone";
+
+/**
+ * Applies a validated batch, in order, to the in-memory picture of what is stored (LoadedState),
+ * checking every rule and collecting the rows to write. Nothing touches the database here, so a
+ * bad event anywhere simply throws and the batch's transaction writes nothing. In-order means an
+ * event may reference a record created earlier in the same batch (a refund of a sale two lines up).
+ */
+
+type NewTransaction = typeof cardTransactions.$inferInsert;
+type NewFee = typeof fees.$inferInsert;
+type NewDeposit = typeof settlementDeposits.$inferInsert;
+
+export interface BusinessWrite {
+  id: string;
+  merchantId: string;
+  legalName: string;
+  country: "CA" | "US";
+  region: string;
+  currency: "CAD" | "USD";
+  timezone: string;
+}
+
+export interface Settlement {
+  businessId: string;
+  id: string;
+  depositId: string;
+}
+
+export interface IngestPlan {
+  accepted: number;
+  duplicates: number;
+  /** Owners named by business events who have no account yet (created without a password). */
+  newUsers: Map<string, { email: string; locale: "en" | "fr-CA" }>;
+  newBusinesses: BusinessWrite[];
+  businessUpdates: Map<string, BusinessWrite>;
+  ownerships: { email: string; businessId: string }[];
+  newDeposits: NewDeposit[];
+  newTransactions: NewTransaction[];
+  newFees: NewFee[];
+  /** Already-stored items a new deposit settles. */
+  settledTransactions: Settlement[];
+  settledFees: Settlement[];
+}
+
+interface Location {
+  index: number;
+  id: string;
+}
+
+const at = (loc: Location, field: string) => ({ index: loc.index, id: loc.id, field });
+
+class Planner {
+  readonly plan: IngestPlan = {
+    accepted: 0,
+    duplicates: 0,
+    newUsers: new Map(),
+    newBusinesses: [],
+    businessUpdates: new Map(),
+    ownerships: [],
+    newDeposits: [],
+    newTransactions: [],
+    newFees: [],
+    settledTransactions: [],
+    settledFees: [],
+  };
+  /** New rows by processor id, so a deposit later in the batch can set their depositId in place. */
+  private readonly pendingTransactions = new Map<string, NewTransaction>();
+  private readonly pendingFees = new Map<string, NewFee>();
+
+  constructor(private readonly state: LoadedState) {}
+
+  apply(event: ProcessorEvent, index: number): void {
+    const loc = { index, id: event.id };
+    switch (event.type) {
+      case "business":
+        return this.business(event, loc);
+      case "transaction":
+        return this.transaction(event, loc);
+      case "fee":
+        return this.fee(event, loc);
+      case "deposit":
+        return this.deposit(event, loc);
+    }
+  }
+
+  private business(event: BusinessEvent, loc: Location): void {
+    const wanted = {
+      legalName: event.legalName,
+      country: event.country,
+      region: event.region,
+      currency: event.currency,
+      timezone: event.timezone,
+    };
+    let business = this.state.businesses.get(event.id);
+    let changed = false;
+    if (!business) {
+      business = { id: randomUUID(), merchantId: event.id, ...wanted };
+      this.state.businesses.set(event.id, business);
+      this.state.records.set(business.id, emptyRecords());
+      this.plan.newBusinesses.push(business);
+      changed = true;
+    } else {
+      if (business.currency !== event.currency) {
+        // Every stored amount is in the old currency: a switch would silently corrupt the books.
+        throw eventError(400, at(loc, "currency"), `a business's currency cannot change (it is ${business.currency})`);
+      }
+      changed = (Object.keys(wanted) as (keyof typeof wanted)[]).some((key) => business![key] !== wanted[key]);
+      if (changed) {
+        Object.assign(business, wanted);
+        // Several updates of one business in a batch collapse into the last one.
+        this.plan.businessUpdates.set(business.id, { ...business });
+      }
+    }
+
+    const email = event.ownerEmail;
+    if (!this.state.knownEmails.has(email)) {
+      this.state.knownEmails.add(email);
+      this.plan.newUsers.set(email, { email, locale: event.locale ?? "en" });
+    }
+    const key = roleKey(email, business.id);
+    if (this.state.roles.get(key) !== "owner") {
+      this.state.roles.set(key, "owner");
+      this.plan.ownerships.push({ email, businessId: business.id });
+      changed = true;
+    }
+    if (changed) this.plan.accepted++;
+    else this.plan.duplicates++;
+  }
+
+  /** The business a record belongs to, checked against the record's currency. */
+  private businessFor(event: TransactionEvent | FeeEvent | DepositEvent, loc: Location): [BusinessRecord, BusinessRecords] {
+    const business = this.state.businesses.get(event.merchantId);
+    if (!business) {
+      throw eventError(400, at(loc, "merchantId"), `unknown business ${JSON.stringify(event.merchantId)} (send its business event first)`);
+    }
+    if (event.currency !== business.currency) {
+      throw eventError(400, at(loc, "currency"), `${event.currency} is not the business's currency (${business.currency})`);
+    }
+    return [business, this.state.records.get(business.id)!];
+  }
+
+  /** True when the event was already received with the same content; 409 when the content differs. */
+  private isDuplicate(existing: { payloadHash: string } | undefined, hash: string, what: string, loc: Location): boolean {
+    if (!existing) return false;
+    if (existing.payloadHash !== hash) {
+      throw eventError(409, at(loc, "id"), `${what} ${JSON.stringify(loc.id)} was already received with different content`);
+    }
+    this.plan.duplicates++;
+    return true;
+  }
+
+  private transaction(event: TransactionEvent, loc: Location): void {
+    const [business, records] = this.businessFor(event, loc);
+    const hash = hashEvent(event);
+    if (this.isDuplicate(records.transactions.get(event.id), hash, "transaction", loc)) return;
+
+    let originalId: string | null = null;
+    if (event.kind !== "sale") {
+      const original = records.transactions.get(event.originalTransactionId!);
+      if (!original) {
+        throw eventError(
+          400,
+          at(loc, "originalTransactionId"),
+          `unknown original transaction ${JSON.stringify(event.originalTransactionId)} for this business`,
+        );
+      }
+      const expected = ORIGINAL_KIND[event.kind];
+      if (original.kind !== expected) {
+        throw eventError(400, at(loc, "originalTransactionId"), `the original of a ${event.kind} must be a ${expected}, not a ${original.kind}`);
+      }
+      originalId = original.id;
+    }
+
+    const occurredAt = new Date(event.occurredAt);
+    const row: NewTransaction = {
+      id: randomUUID(),
+      businessId: business.id,
+      processorId: event.id,
+      kind: event.kind,
+      amountMinor: event.amountMinor,
+      currency: event.currency,
+      cardBrand: event.cardBrand,
+      last4: event.last4,
+      occurredAt,
+      businessDate: businessDateOf(occurredAt, business.timezone),
+      originalTransactionId: originalId,
+      taxMinor: event.taxMinor ?? null,
+      tipMinor: event.tipMinor ?? null,
+      depositId: null,
+      payloadHash: hash,
+    };
+    records.transactions.set(event.id, { id: row.id!, kind: event.kind, amountMinor: event.amountMinor, depositId: null, payloadHash: hash });
+    this.pendingTransactions.set(`${business.id}:${event.id}`, row);
+    this.plan.newTransactions.push(row);
+    this.plan.accepted++;
+  }
+
+  private fee(event: FeeEvent, loc: Location): void {
+    const [business, records] = this.businessFor(event, loc);
+    const hash = hashEvent(event);
+    if (this.isDuplicate(records.fees.get(event.id), hash, "fee", loc)) return;
+
+    let transactionId: string | null = null;
+    if (event.transactionId !== undefined) {
+      const transaction = records.transactions.get(event.transactionId);
+      if (!transaction) {
+        throw eventError(400, at(loc, "transactionId"), `unknown transaction ${JSON.stringify(event.transactionId)} for this business`);
+      }
+      transactionId = transaction.id;
+    }
+    const occurredAt = new Date(event.occurredAt);
+    const row: NewFee = {
+      id: randomUUID(),
+      businessId: business.id,
+      processorId: event.id,
+      kind: event.kind,
+      amountMinor: event.amountMinor,
+      currency: event.currency,
+      occurredAt,
+      businessDate: businessDateOf(occurredAt, business.timezone),
+      transactionId,
+      depositId: null,
+      payloadHash: hash,
+    };
+    records.fees.set(event.id, { id: row.id!, amountMinor: event.amountMinor, depositId: null, payloadHash: hash });
+    this.pendingFees.set(`${business.id}:${event.id}`, row);
+    this.plan.newFees.push(row);
+    this.plan.accepted++;
+  }
+
+  private deposit(event: DepositEvent, loc: Location): void {
+    const [business, records] = this.businessFor(event, loc);
+    const hash = hashEvent(event);
+    if (this.isDuplicate(records.deposits.get(event.id), hash, "deposit", loc)) return;
+
+    const depositId = randomUUID();
+    const totals = { sale: 0, refund: 0, chargeback: 0, chargeback_reversal: 0, fees: 0 };
+
+    const listed = new Set<string>();
+    event.transactionIds.forEach((processorId, i) => {
+      const field = `transactionIds.${i}`;
+      if (listed.has(processorId)) throw eventError(400, at(loc, field), `lists transaction ${JSON.stringify(processorId)} twice`);
+      listed.add(processorId);
+      const transaction = records.transactions.get(processorId);
+      if (!transaction) throw eventError(400, at(loc, field), `unknown transaction ${JSON.stringify(processorId)} for this business`);
+      if (transaction.depositId) {
+        throw eventError(400, at(loc, field), `transaction ${JSON.stringify(processorId)} is already settled by another deposit`);
+      }
+      totals[transaction.kind] += transaction.amountMinor;
+      transaction.depositId = depositId;
+      const pending = this.pendingTransactions.get(`${business.id}:${processorId}`);
+      if (pending) pending.depositId = depositId;
+      else this.plan.settledTransactions.push({ businessId: business.id, id: transaction.id, depositId });
+    });
+
+    const listedFees = new Set<string>();
+    event.feeIds.forEach((processorId, i) => {
+      const field = `feeIds.${i}`;
+      if (listedFees.has(processorId)) throw eventError(400, at(loc, field), `lists fee ${JSON.stringify(processorId)} twice`);
+      listedFees.add(processorId);
+      const fee = records.fees.get(processorId);
+      if (!fee) throw eventError(400, at(loc, field), `unknown fee ${JSON.stringify(processorId)} for this business`);
+      if (fee.depositId) throw eventError(400, at(loc, field), `fee ${JSON.stringify(processorId)} is already settled by another deposit`);
+      totals.fees += fee.amountMinor;
+      fee.depositId = depositId;
+      const pending = this.pendingFees.get(`${business.id}:${processorId}`);
+      if (pending) pending.depositId = depositId;
+      else this.plan.settledFees.push({ businessId: business.id, id: fee.id, depositId });
+    });
+
+    const net = totals.sale - totals.refund - totals.chargeback + totals.chargeback_reversal - totals.fees;
+    if (event.amountMinor !== net) {
+      throw eventError(
+        400,
+        at(loc, "amountMinor"),
+        `is ${event.amountMinor} but the listed items net to ${net} (sales ${totals.sale} − refunds ${totals.refund} − chargebacks ${totals.chargeback} + reversals ${totals.chargeback_reversal} − fees ${totals.fees})`,
+      );
+    }
+
+    records.deposits.set(event.id, { id: depositId, payloadHash: hash });
+    this.plan.newDeposits.push({
+      id: depositId,
+      businessId: business.id,
+      processorId: event.id,
+      depositDate: event.depositDate,
+      amountMinor: event.amountMinor,
+      currency: event.currency,
+      bankLast4: event.bankLast4,
+      salesMinor: totals.sale,
+      refundsMinor: totals.refund,
+      chargebacksMinor: totals.chargeback,
+      reversalsMinor: totals.chargeback_reversal,
+      feesMinor: totals.fees,
+      payloadHash: hash,
+    });
+    this.plan.accepted++;
+  }
+}
+
+export function planBatch(state: LoadedState, events: readonly ProcessorEvent[]): IngestPlan {
+  const planner = new Planner(state);
+  events.forEach((event, index) => planner.apply(event, index));
+  return planner.plan;
+}

@@ -1,0 +1,50 @@
+import type { DbOrTx } from "@/db/client";
+import { IngestError } from "./errors";
+import { parseEvents } from "./events";
+import { planBatch } from "./ingest-plan";
+import { loadState } from "./ingest-state";
+import { writePlan } from "./ingest-write";
+
+export interface IngestResult {
+  /** Events that created or changed something. */
+  accepted: number;
+  /** Events already received with the same content (and business events that changed nothing). */
+  duplicates: number;
+}
+
+const UNIQUE_VIOLATION = "23505";
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === UNIQUE_VIOLATION) return true;
+  }
+  return false;
+}
+
+/**
+ * Applies a batch of processor events (validated here, whatever their source) in ONE database
+ * transaction: every event is checked against what is stored and against the events before it, and
+ * a bad event anywhere throws an IngestError (400 or 409) with nothing written.
+ *
+ * Idempotent by (business, id): the same event again counts as a duplicate; the same id with other
+ * content is a 409. Existing rows are loaded with a few IN queries and new rows inserted in bulk.
+ */
+export async function ingestEvents(db: DbOrTx, input: readonly unknown[]): Promise<IngestResult> {
+  const events = parseEvents(input);
+  if (events.length === 0) return { accepted: 0, duplicates: 0 };
+  try {
+    return await db.transaction(async (tx) => {
+      const state = await loadState(tx, events);
+      const plan = planBatch(state, events);
+      await writePlan(tx, plan);
+      return { accepted: plan.accepted, duplicates: plan.duplicates };
+    });
+  } catch (error) {
+    // Two batches inserting the same new id at once: the loser is told to retry, when it will
+    // see the winner's rows and count them as duplicates (or get a precise 409).
+    if (isUniqueViolation(error)) {
+      throw new IngestError(409, "Another batch stored some of these records at the same time; send this batch again");
+    }
+    throw error;
+  }
+}
