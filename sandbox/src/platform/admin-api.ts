@@ -136,9 +136,13 @@ async function injectFault(input: RouteInput, realmId: string): Promise<unknown>
   const now = ctx.now();
   switch (fault.kind) {
     case "http":
+      ctx.faults.add(realmId, { kind: "http", status: fault.status, remaining: fault.count });
+      return { pending: ctx.faults.pending(realmId) };
     case "hang":
+      ctx.faults.add(realmId, { kind: "hang", ms: fault.ms, remaining: fault.count });
+      return { pending: ctx.faults.pending(realmId) };
     case "dropResponse":
-      ctx.faults.add(realmId, { ...fault, remaining: fault.count });
+      ctx.faults.add(realmId, { kind: "dropResponse", remaining: fault.count });
       return { pending: ctx.faults.pending(realmId) };
     case "expireAccessTokens":
       return { expired: ctx.tokens.expireAccessTokens(realmId, now.getTime()) };
