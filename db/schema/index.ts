@@ -2,3 +2,4 @@ export * from "./tenancy";
 export * from "./processor";
 export * from "./quickbooks";
 export * from "./audit";
+export * from "./sync";

@@ -1,0 +1,105 @@
+import { sql } from "drizzle-orm";
+import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { qboConnections } from "./quickbooks";
+import { businesses, users } from "./tenancy";
+
+export const syncRecordTypeEnum = pgEnum("sync_record_type", ["transaction", "fee", "deposit"]);
+export const syncItemStatusEnum = pgEnum("sync_item_status", [
+  "pending",
+  "posted",
+  "failed",
+  "ready_to_sync",
+  "resolved",
+  "skipped_paused",
+  "before_connection",
+]);
+
+/**
+ * One per processor record per connection: the record's way into QuickBooks. A record is posted
+ * at most once because its item moves to `posted` with the QuickBooks id, and because every
+ * attempt whose outcome is unknown (`inFlightSince` set) is looked up in QuickBooks by DocNumber
+ * before anything is created again.
+ */
+export const syncItems = pgTable(
+  "sync_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => qboConnections.id, { onDelete: "cascade" }),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    recordType: syncRecordTypeEnum("record_type").notNull(),
+    recordId: uuid("record_id").notNull(),
+    businessDate: date("business_date").notNull(),
+    status: syncItemStatusEnum("status").notNull(),
+    /** The QuickBooks document this record became (or will become). */
+    qboEntity: text("qbo_entity"),
+    qboId: text("qbo_id"),
+    docNumber: text("doc_number"),
+    /** Amount of the QuickBooks document, minor units (deposits: what the tie-out compares). */
+    qboTotalMinor: integer("qbo_total_minor"),
+    mappingVersion: integer("mapping_version"),
+    /** Definite failures so far; part of the requestid, so a retry after a fix is a new request. */
+    attempts: integer("attempts").notNull().default(0),
+    /** Set while a create is on its way: if still set later, the outcome is unknown. */
+    inFlightSince: timestamp("in_flight_since", { withTimezone: true }),
+    faultCode: text("fault_code"),
+    faultMessage: text("fault_message"),
+    faultDetail: text("fault_detail"),
+    faultElement: text("fault_element"),
+    postedAt: timestamp("posted_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedByUserId: uuid("updated_by_user_id").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("sync_items_record").on(t.connectionId, t.recordType, t.recordId),
+    index("sync_items_connection_status").on(t.connectionId, t.status, t.businessDate),
+    index("sync_items_connection_date").on(t.connectionId, t.businessDate),
+  ],
+);
+
+export const syncRunStatusEnum = pgEnum("sync_run_status", ["running", "succeeded", "partly_failed", "stopped", "failed"]);
+
+/** One attempt to bring a connection up to date. At most one runs per connection at a time. */
+export const syncRuns = pgTable(
+  "sync_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => qboConnections.id, { onDelete: "cascade" }),
+    trigger: text("trigger").notNull(),
+    throughDate: date("through_date").notNull(),
+    status: syncRunStatusEnum("status").notNull().default("running"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Renewed while the run works; a run silent for long is taken over (its process died). */
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    summary: jsonb("summary"),
+    message: text("message"),
+  },
+  (t) => [
+    uniqueIndex("sync_runs_one_running").on(t.connectionId).where(sql`${t.status} = 'running'`),
+    index("sync_runs_connection_started").on(t.connectionId, t.startedAt),
+  ],
+);
+
+/**
+ * QuickBooks objects Settlebooks created once and reuses: the service item per revenue account
+ * (never re-pointed: earlier documents used it) and the PaymentMethod per card brand.
+ */
+export const qboReferences = pgTable(
+  "qbo_references",
+  {
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => qboConnections.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    key: text("key").notNull(),
+    qboId: text("qbo_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("qbo_references_key").on(t.connectionId, t.kind, t.key)],
+);
