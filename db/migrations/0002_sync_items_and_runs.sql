@@ -20,7 +20,7 @@ CREATE TABLE "sync_items" (
 	"qbo_entity" text,
 	"qbo_id" text,
 	"doc_number" text,
-	"qbo_total_minor" integer,
+	"qbo_total_minor" bigint,
 	"mapping_version" integer,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"in_flight_since" timestamp with time zone,

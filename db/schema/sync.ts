@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { qboConnections } from "./quickbooks";
 import { businesses, users } from "./tenancy";
 
@@ -39,7 +39,7 @@ export const syncItems = pgTable(
     qboId: text("qbo_id"),
     docNumber: text("doc_number"),
     /** Amount of the QuickBooks document, minor units (deposits: what the tie-out compares). */
-    qboTotalMinor: integer("qbo_total_minor"),
+    qboTotalMinor: bigint("qbo_total_minor", { mode: "number" }),
     mappingVersion: integer("mapping_version"),
     /** Definite failures so far; part of the requestid, so a retry after a fix is a new request. */
     attempts: integer("attempts").notNull().default(0),
