@@ -86,7 +86,12 @@ export const businessEventSchema = z
     region: z.string({ error: "is required" }),
     currency,
     timezone: z.string({ error: "is required" }).refine(isValidTimeZone, { error: "must be an IANA time zone, e.g. America/Toronto" }),
-    ownerEmail: z.email({ error: "must be an email address" }).max(254).transform((e) => e.toLowerCase()),
+    // Stored and compared lower-cased and trimmed, like every email (lib/auth/email).
+    ownerEmail: z
+      .string({ error: "is required" })
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ error: "must be an email address" }).max(254, { error: "must be at most 254 characters" })),
     locale: enumOf(LOCALES, "locale").optional(),
   })
   .superRefine((event, ctx) => {
@@ -204,10 +209,13 @@ export function parseEvents(raw: readonly unknown[]): ProcessorEvent[] {
   return raw.map((event, index) => parseEvent(event, index));
 }
 
-/** The request body `{"events":[...]}` after JSON.parse. */
-export function parseIngestBody(body: unknown): ProcessorEvent[] {
+/**
+ * The events array of a request body `{"events":[...]}` after JSON.parse; the events themselves
+ * are validated by ingestEvents.
+ */
+export function eventsOfBody(body: unknown): unknown[] {
   if (body === null || typeof body !== "object" || Array.isArray(body) || !Array.isArray((body as { events?: unknown }).events)) {
     throw new IngestError(400, 'The body must be a JSON object with an "events" array');
   }
-  return parseEvents((body as { events: unknown[] }).events);
+  return (body as { events: unknown[] }).events;
 }
