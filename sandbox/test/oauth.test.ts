@@ -279,6 +279,12 @@ describe("the company Apps page", () => {
     expect(pageHtml).toContain("Test App");
     expect(pageHtml).toContain(">Disconnect</button>");
 
+    // QuickBooks-style document links open for the company's user.
+    const customer = await api(sandbox, realmId, client.getToken().access_token, "POST", "/customer", { DisplayName: "Linked Customer" });
+    const doc = await fetch(`${sandbox.url}/app/customerdetail?nameId=${customer.json.Customer.Id}`, { headers: { cookie } });
+    expect(doc.status).toBe(200);
+    expect(await doc.text()).toContain("Linked Customer");
+
     const disconnect = await fetch(`${sandbox.url}/app/companies/${realmId}/apps/${TEST_APP.clientId}/disconnect`, { method: "POST", redirect: "manual", headers: { cookie } });
     expect(disconnect.status).toBe(303);
     expect(await (await fetch(`${sandbox.url}/app/companies/${realmId}`, { headers: { cookie } })).text()).toContain("No apps are connected");

@@ -5,6 +5,17 @@ import { errorBox, esc, field, page } from "./html";
 import { parseCookies, parseForm, readBody, redirect, sendHtml } from "./http";
 import { COUNTRY_NAMES, REGIONS } from "./regions";
 import { authenticateUser } from "./users";
+import { listEntities } from "../accounting";
+
+/** QuickBooks' own document links (qbo.intuit.com/app/salesreceipt?txnId=12) and the entity each shows. */
+const DOCUMENT_PAGES: Record<string, { entity: string; idParam: string }> = {
+  salesreceipt: { entity: "SalesReceipt", idParam: "txnId" },
+  refundreceipt: { entity: "RefundReceipt", idParam: "txnId" },
+  deposit: { entity: "Deposit", idParam: "txnId" },
+  journal: { entity: "JournalEntry", idParam: "txnId" },
+  expense: { entity: "Purchase", idParam: "txnId" },
+  customerdetail: { entity: "Customer", idParam: "nameId" },
+};
 
 /**
  * The sandbox's own QuickBooks pages: sign in as a sandbox user, see your companies and, like
@@ -44,6 +55,24 @@ export async function companyPages(input: RouteInput): Promise<boolean> {
 <p class="note">Signed in as ${esc(user.email)}</p>
 ${rows ? `<ul>${rows}</ul>` : `<p>You have no companies yet. Connecting an app lets you create one.</p>`}
 <form method="post" action="/app/signout"><button type="submit" class="secondary">Sign out</button></form>`));
+    return true;
+  }
+  const documentPage = DOCUMENT_PAGES[path.slice("/app/".length)];
+  if (documentPage && req.method === "GET") {
+    const id = url.searchParams.get(documentPage.idParam);
+    const realmFilter = url.searchParams.get("realmId");
+    const found = companiesOfUser(input.ctx.state, user.id)
+      .filter((c) => !realmFilter || c.realmId === realmFilter)
+      .map((c) => ({ company: c, doc: listEntities(c.books, documentPage.entity).find((e) => (e as { Id?: string }).Id === id) }))
+      .find((hit) => hit.doc !== undefined);
+    if (!found) {
+      sendHtml(input.res, 404, page("Not found", `<h1>${esc(documentPage.entity)} ${esc(id)} not found</h1><p>None of your companies has it. <a href="/app">Your companies</a></p>`));
+      return true;
+    }
+    sendHtml(input.res, 200, page(`${documentPage.entity} ${id}`, `<h1>${esc(documentPage.entity)} ${esc(id)}</h1>
+<p class="note">${esc(found.company.books.name)} (${esc(found.company.realmId)})</p>
+<pre style="white-space:pre-wrap;font-size:.85rem">${esc(JSON.stringify(found.doc, null, 2))}</pre>
+<p><a href="/app/companies/${esc(found.company.realmId)}">Company</a></p>`));
     return true;
   }
   const match = /^\/app\/companies\/([^/]+)(?:\/apps\/([^/]+)\/disconnect)?$/.exec(path);
