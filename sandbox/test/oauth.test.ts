@@ -1,7 +1,7 @@
 import OAuthClient from "intuit-oauth";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../src/server";
-import { admin, api, authorizeWithForms, basic, createCompany, SCOPE, startTestSandbox, TEST_APP } from "./platform-helpers";
+import { admin, api, type Json, authorizeWithForms, basic, createCompany, SCOPE, startTestSandbox, TEST_APP } from "./platform-helpers";
 
 let sandbox: RunningSandbox;
 
@@ -44,7 +44,7 @@ async function tokenRequest(form: Record<string, string>, auth = basic(TEST_APP.
     headers: { authorization: auth, "content-type": "application/x-www-form-urlencoded", accept: "application/json", ...headers },
     body: new URLSearchParams(form).toString(),
   });
-  return { status: res.status, json: (await res.json()) as any };
+  return { status: res.status, json: (await res.json()) as Json };
 }
 
 beforeAll(async () => {
@@ -83,7 +83,8 @@ describe("intuit-oauth against the sandbox", () => {
       x_refresh_token_expires_in: 8640000,
     });
     // revoke() clears the client's Token object, so keep the strings.
-    const second = { ...client.getToken().getToken() };
+    const { access_token: secondAccess, refresh_token: secondRefresh } = client.getToken().getToken();
+    const second = { access_token: secondAccess!, refresh_token: secondRefresh! };
     expect(second.refresh_token).not.toBe(first.refresh);
     expect(second.access_token).not.toBe(first.access);
     // Access tokens issued earlier stay good until they expire.

@@ -1,6 +1,10 @@
 import { startSandbox, type RunningSandbox, type SandboxOptions } from "../src/server";
 import type { AppRegistration } from "../src/platform/apps";
 
+/** Response bodies in tests: their shape is what the assertions check. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
 export const TEST_APP = {
   clientId: "test-client",
   clientSecret: "test-secret",
@@ -18,7 +22,7 @@ export function basic(clientId: string, secret: string): string {
   return `Basic ${Buffer.from(`${clientId}:${secret}`).toString("base64")}`;
 }
 
-export async function admin<T = any>(sandbox: RunningSandbox, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+export async function admin<T = Json>(sandbox: RunningSandbox, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
   const res = await fetch(`${sandbox.url}${path}`, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
@@ -40,7 +44,7 @@ export async function grantTokens(sandbox: RunningSandbox, realmId: string, clie
   return json;
 }
 
-export async function api(sandbox: RunningSandbox, realmId: string, accessToken: string, method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<{ status: number; json: any }> {
+export async function api(sandbox: RunningSandbox, realmId: string, accessToken: string, method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<{ status: number; json: Json }> {
   const res = await fetch(`${sandbox.url}/v3/company/${realmId}${path}`, {
     method,
     headers: { authorization: `Bearer ${accessToken}`, accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
