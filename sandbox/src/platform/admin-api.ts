@@ -79,8 +79,14 @@ const ROUTES: Array<{ method: string; pattern: RegExp; handle: Handler }> = [
     const includeHardExpiry = String(input.req.headers["x-include-refresh-token-hard-expires-in"] ?? "").toLowerCase() === "true";
     return ctx.tokens.createGrant({ clientId: body.clientId, realmId, userId: company.memberUserIds[0] ?? null, scopes, now: ctx.now().getTime(), includeHardExpiry }).token;
   } },
-  { method: "GET", pattern: /^\/_sandbox\/companies\/([^/]+)\/entities\/([A-Za-z]+)$/, handle: ({ ctx }, [realmId, entity]) =>
-    listEntities(companyOr404(ctx, realmId).books, entity) },
+  { method: "GET", pattern: /^\/_sandbox\/companies\/([^/]+)\/entities\/([A-Za-z]+)$/, handle: ({ ctx }, [realmId, entity]) => {
+    const { books } = companyOr404(ctx, realmId);
+    try {
+      return listEntities(books, entity);
+    } catch (error) {
+      throw new AdminError(400, `entity: cannot list ${entity}: ${(error as Error).message}`);
+    }
+  } },
   { method: "GET", pattern: /^\/_sandbox\/companies\/([^/]+)\/faults$/, handle: ({ ctx }, [realmId]) => {
     companyOr404(ctx, realmId);
     return { pending: ctx.faults.pending(realmId) };
