@@ -40,6 +40,8 @@ export const qboConnections = pgTable(
     connectedOn: date("connected_on"),
     /** Set when the mapping step was confirmed: the connection starts syncing from then on. */
     setupCompletedAt: timestamp("setup_completed_at", { withTimezone: true }),
+    /** The last OAuth round trip (connect or reauthorize): a pause longer than a year needs a newer one to resume. */
+    lastAuthorizedAt: timestamp("last_authorized_at", { withTimezone: true }),
     pausedAt: timestamp("paused_at", { withTimezone: true }),
     lastSuccessfulSyncAt: timestamp("last_successful_sync_at", { withTimezone: true }),
     disconnectedAt: timestamp("disconnected_at", { withTimezone: true }),

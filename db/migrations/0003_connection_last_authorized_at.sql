@@ -1,0 +1,1 @@
+ALTER TABLE "qbo_connections" ADD COLUMN "last_authorized_at" timestamp with time zone;
