@@ -70,14 +70,18 @@ export function offsetMinutesAt(instant: Date, timeZone: string): number {
 }
 
 /**
- * The instant a wall-clock time on a date happens in a zone. Times inside a DST gap move forward by
- * the gap; ambiguous times (the repeated hour) resolve to the first occurrence's offset guess.
+ * The instant a wall-clock time on a date happens in a zone. A time inside a DST gap (02:30 on the
+ * spring-forward day) moves forward by the gap; a repeated time (fall back) takes the first one.
  */
 export function zonedTimeToInstant(date: string, secondsOfDay: number, timeZone: string): Date {
   const [y, m, d] = date.split("-").map(Number);
   const naive = Date.UTC(y, m - 1, d) + secondsOfDay * 1000;
-  const firstGuess = naive - offsetMinutesAt(new Date(naive), timeZone) * 60_000;
-  const offset = offsetMinutesAt(new Date(firstGuess), timeZone);
+  const first = offsetMinutesAt(new Date(naive), timeZone);
+  const second = offsetMinutesAt(new Date(naive - first * 60_000), timeZone);
+  const fits = [first, second].filter((offset) => offsetMinutesAt(new Date(naive - offset * 60_000), timeZone) === offset);
+  // Fitting offsets: the larger is the earlier instant. None fit in a gap: the offset before the
+  // transition (the smaller) puts the time after it, shifted by the gap.
+  const offset = fits.length ? Math.max(...fits) : Math.min(first, second);
   return new Date(naive - offset * 60_000);
 }
 
