@@ -248,6 +248,28 @@ describe("the authorize page", () => {
     expect(location.searchParams.get("state")).toBe("s1");
   });
 
+  it("has the stable labels and buttons browser tests rely on", async () => {
+    const start = await fetch(newClient().authorizeUri({ scope: [SCOPE], state: "s" }));
+    const signIn = await start.text();
+    expect(signIn).toContain('<label for="email">Email</label>');
+    expect(signIn).toContain('<label for="password">Password</label>');
+    expect(signIn).toContain(">Sign in</button>");
+    const flow = /name="flow" value="([^"]+)"/.exec(signIn)![1];
+    const signUp = await (await fetch(`${sandbox.url}/connect/oauth2/signup?flow=${flow}`)).text();
+    expect(signUp).toContain(">Create account</button>");
+    const res = await fetch(`${sandbox.url}/connect/oauth2/signup`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ flow, name: "Labels", email: "labels@example.com", password: "pw" }).toString(),
+    });
+    const companyPage = await (await fetch(new URL(res.headers.get("location")!, sandbox.url))).text();
+    expect(companyPage).toContain('<label for="company-name">Company name</label>');
+    expect(companyPage).toContain('<label for="country">Country</label>');
+    expect(companyPage).toContain('<label for="region">Province or state</label>');
+    expect(companyPage).toContain(">Create company</button>");
+  });
+
   it("re-shows the sign-in form for a wrong password", async () => {
     await admin(sandbox, "POST", "/_sandbox/users", { email: "pw@example.com", password: "right" });
     const start = await fetch(newClient().authorizeUri({ scope: [SCOPE], state: "s" }));
