@@ -8,7 +8,7 @@ const API_PATH = /^\/v3\/company\/([^/]+)(\/.*)?$/;
 /** requestid values Intuit accepts are at most 50 characters. */
 const MAX_REQUEST_ID = 50;
 /** Responses remembered per company for requestid replay. */
-const REPLAYS_KEPT = 20_000;
+const REPLAYS_KEPT = 5_000;
 
 export function isApiPath(path: string): boolean {
   return API_PATH.test(path);

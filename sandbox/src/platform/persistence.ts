@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "
 import { dirname } from "node:path";
 import { createEmptyState, type SandboxState } from "./state";
 
-const SAVE_DELAY_MS = 200;
+/** Writes are coalesced: under load the state is written at most once a second. */
+const SAVE_DELAY_MS = 1000;
 
 export function loadState(dataFile: string | undefined): SandboxState {
   if (!dataFile || !existsSync(dataFile)) return createEmptyState();
