@@ -1,0 +1,54 @@
+import { parseArgs } from "node:util";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { connectDatabase } from "@/db/client";
+import { businesses, qboConnections } from "@/db/schema";
+import { ensureDatabase } from "@/lib/database";
+import { isIsoDate } from "@/lib/sync/dates";
+import { syncConnection } from "@/lib/sync/engine";
+
+/**
+ * `npm run sync -- --business <merchant id> [--through YYYY-MM-DD]`: syncs one business's
+ * QuickBooks connection now and prints the run's JSON summary.
+ */
+const argsSchema = z.object({
+  business: z.string().min(1, "--business <merchant id> is required"),
+  through: z
+    .string()
+    .refine(isIsoDate, "--through must be a date like 2026-11-20")
+    .optional(),
+});
+
+async function main() {
+  const { values } = parseArgs({ options: { business: { type: "string" }, through: { type: "string" } } });
+  const parsed = argsSchema.safeParse(values);
+  if (!parsed.success) {
+    console.error(parsed.error.issues.map((i) => i.message).join("\n"));
+    process.exit(2);
+  }
+  const database = await ensureDatabase();
+  const connection = connectDatabase(database.url, { max: 4 });
+  try {
+    const [row] = await connection.db
+      .select({ connectionId: qboConnections.id })
+      .from(businesses)
+      .innerJoin(qboConnections, eq(qboConnections.businessId, businesses.id))
+      .where(eq(businesses.merchantId, parsed.data.business));
+    if (!row) {
+      console.error(`Business ${parsed.data.business} has no QuickBooks connection.`);
+      process.exitCode = 1;
+      return;
+    }
+    const summary = await syncConnection({ db: connection.db }, { connectionId: row.connectionId, through: parsed.data.through, trigger: "cli" });
+    console.log(JSON.stringify(summary, null, 2));
+    if (summary.status === "failed") process.exitCode = 1;
+  } finally {
+    await connection.close();
+    await database.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,227 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { businesses, qboConnections, qboMappingVersions } from "@/db/schema";
+import { env } from "@/lib/env";
+import { businessDateOf } from "@/lib/processor/timezone";
+import { QboApi } from "@/lib/quickbooks/api-client";
+import { qboEndpoints } from "@/lib/quickbooks/endpoints";
+import { QboAuthError } from "@/lib/quickbooks/errors";
+import { InvalidGrantError } from "@/lib/quickbooks/oauth-client";
+import { accessTokenFor, type Refresher } from "@/lib/quickbooks/token-store";
+import { addDays, type IsoDate } from "./dates";
+import { buildDepositDocuments, buildFeeDocuments, buildReceiptDocuments, type DocumentContext } from "./documents";
+import { planItems } from "./plan";
+import { postDocuments, type PosterDeps, type PostingOutcome } from "./poster";
+import { paymentMethodIds, serviceItemId, taxCodeRates, undepositedFundsAccountId, type CardBrand } from "./references";
+import { claimRun, finishRun, heartbeat, type RunTrigger } from "./run-lock";
+
+export interface SyncOptions {
+  connectionId: string;
+  /** Last business date to post; defaults to (and is capped at) the last ended business day. */
+  through?: IsoDate;
+  trigger: RunTrigger;
+}
+
+export interface SyncDeps {
+  db: Db;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  /** Per-call timeout of QuickBooks requests. */
+  timeoutMs?: number;
+  /** Replaces the Intuit refresh (tests). */
+  refresh?: Refresher;
+  retry?: Partial<PosterDeps["retry"]>;
+}
+
+export interface SyncSummary {
+  status: "succeeded" | "partly_failed" | "stopped" | "failed" | "already_running" | "not_active";
+  connectionId: string;
+  through: IsoDate | null;
+  documentsCreated: Record<string, number>;
+  adopted: number;
+  itemsFailed: number;
+  depositsTiedOut: number;
+  depositsWaiting: number;
+  qboCalls: number;
+  durationMs: number;
+  message?: string;
+}
+
+/** Stops a run cleanly (authorization gone, broken mapping): recorded on the run, not thrown further. */
+export class StopRun extends Error {}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The one entry point that brings a connection's QuickBooks company up to date through a business
+ * date: what the daily schedule, "Sync now", the CLI and support call. Idempotent: running it again
+ * (or concurrently, or after a crash) never posts anything twice.
+ *
+ * plan (sync items for new records) → receipts → deposits whose receipts are all settled → fees
+ * debited on their own → record the run.
+ */
+export async function syncConnection(deps: SyncDeps, options: SyncOptions): Promise<SyncSummary> {
+  const { db } = deps;
+  const now = deps.now ?? (() => new Date());
+  const started = Date.now();
+  const empty = (status: SyncSummary["status"], through: IsoDate | null, message?: string): SyncSummary => ({
+    status,
+    connectionId: options.connectionId,
+    through,
+    documentsCreated: {},
+    adopted: 0,
+    itemsFailed: 0,
+    depositsTiedOut: 0,
+    depositsWaiting: 0,
+    qboCalls: 0,
+    durationMs: Date.now() - started,
+    message,
+  });
+
+  const [row] = await db
+    .select({ connection: qboConnections, business: businesses })
+    .from(qboConnections)
+    .innerJoin(businesses, eq(businesses.id, qboConnections.businessId))
+    .where(eq(qboConnections.id, options.connectionId));
+  if (!row) throw new Error(`No QuickBooks connection ${options.connectionId}.`);
+  const { connection, business } = row;
+  if (connection.status !== "active" || !connection.realmId || !connection.connectedOn || !connection.setupCompletedAt) {
+    return empty("not_active", null, `The connection is ${connection.status.replace(/_/g, " ")}; nothing was sent.`);
+  }
+  const lastEndedDay = addDays(businessDateOf(now(), business.timezone), -1);
+  const through = options.through && options.through < lastEndedDay ? options.through : lastEndedDay;
+
+  const runId = await claimRun(db, connection.id, options.trigger, through, now());
+  if (!runId) return empty("already_running", through, "Another sync of this connection is running.");
+
+  const api = new QboApi({
+    baseUrl: qboEndpoints(env()).api,
+    realmId: connection.realmId,
+    accessToken: () => accessTokenFor(db, connection.id, { now, refresh: deps.refresh }),
+    timeoutMs: deps.timeoutMs ?? 30_000,
+  });
+  const markNeedsReauthorization = async () => {
+    await db
+      .update(qboConnections)
+      .set({ status: "needs_reauthorization", updatedAt: sql`now()` })
+      .where(and(eq(qboConnections.id, connection.id), eq(qboConnections.status, "active")));
+  };
+  const posterDeps: PosterDeps = {
+    db,
+    api,
+    sleep: deps.sleep ?? realSleep,
+    heartbeat: () => heartbeat(db, runId),
+    retry: { serverAttempts: 4, baseDelayMs: 500, maxThrottleWaits: 20, ...deps.retry },
+    async onAuthFailure() {
+      try {
+        await accessTokenFor(db, connection.id, { force: true, now, refresh: deps.refresh });
+      } catch (error) {
+        if (error instanceof InvalidGrantError) {
+          await markNeedsReauthorization();
+          throw new StopRun("QuickBooks no longer accepts this connection: the owner must reauthorize it.");
+        }
+        throw error;
+      }
+    },
+  };
+
+  const totals: PostingOutcome = { created: {}, adopted: 0, failed: 0 };
+  const add = (o: PostingOutcome) => {
+    for (const [k, v] of Object.entries(o.created)) totals.created[k] = (totals.created[k] ?? 0) + v;
+    totals.adopted += o.adopted;
+    totals.failed += o.failed;
+  };
+  let depositsWaiting = 0;
+  let depositsTiedOut = 0;
+  try {
+    const [mapping] = await db
+      .select()
+      .from(qboMappingVersions)
+      .where(eq(qboMappingVersions.connectionId, connection.id))
+      .orderBy(desc(qboMappingVersions.version))
+      .limit(1);
+    if (!mapping) throw new StopRun("The connection has no mapping yet: finish the setup first.");
+
+    await planItems(db, connection.id, business.id, through);
+
+    const context = await withAuthRetry(posterDeps, () => resolveContext(db, api, connection, mapping));
+
+    const receipts = await buildReceiptDocuments(db, context, through);
+    add(await postDocuments(posterDeps, receipts));
+
+    const deposits = await buildDepositDocuments(db, context, through);
+    depositsWaiting = deposits.waiting;
+    const depositOutcome = await postDocuments(posterDeps, deposits.documents);
+    add(depositOutcome);
+    depositsTiedOut = await countTiedOut(db, connection.id, deposits.documents.map((d) => d.itemId));
+
+    add(await postDocuments(posterDeps, await buildFeeDocuments(db, context, through)));
+
+    const status = totals.failed > 0 ? "partly_failed" : "succeeded";
+    const summary = { ...empty(status, through), ...summaryOf(totals), depositsTiedOut, depositsWaiting, qboCalls: api.calls, durationMs: Date.now() - started };
+    await finishRun(db, runId, { status, summary });
+    await db.update(qboConnections).set({ lastSuccessfulSyncAt: now() }).where(eq(qboConnections.id, connection.id));
+    return summary;
+  } catch (error) {
+    const stopped = error instanceof StopRun;
+    if (error instanceof QboAuthError) await markNeedsReauthorization();
+    const message = error instanceof Error ? error.message : String(error);
+    const status = stopped ? "stopped" : "failed";
+    const summary = { ...empty(status, through, message), ...summaryOf(totals), depositsTiedOut, depositsWaiting, qboCalls: api.calls, durationMs: Date.now() - started };
+    await finishRun(db, runId, { status, summary, message });
+    if (stopped || error instanceof QboAuthError) return summary;
+    throw Object.assign(error as Error, { summary });
+  }
+}
+
+function summaryOf(totals: PostingOutcome) {
+  return { documentsCreated: totals.created, adopted: totals.adopted, itemsFailed: totals.failed };
+}
+
+/** The first QuickBooks reads of a run may meet an expired token too: refresh once, like the poster. */
+async function withAuthRetry<T>(deps: PosterDeps, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof QboAuthError)) throw error;
+    await deps.onAuthFailure();
+    return work();
+  }
+}
+
+async function resolveContext(
+  db: Db,
+  api: QboApi,
+  connection: typeof qboConnections.$inferSelect,
+  mapping: typeof qboMappingVersions.$inferSelect,
+): Promise<DocumentContext> {
+  const brands: CardBrand[] = ["visa", "mastercard", "amex", "discover", "interac", "jcb", "unionpay", "other"];
+  return {
+    connectionId: connection.id,
+    businessId: connection.businessId,
+    mappingVersion: mapping.version,
+    posting: {
+      company: { usesUsSalesTax: connection.usesUsSalesTax ?? connection.companyCountry === "US", automatedSalesTax: connection.automatedSalesTax ?? false },
+      mapping: {
+        bankAccountId: mapping.bankAccountId,
+        revenueAccountId: mapping.revenueAccountId,
+        expenseAccountId: mapping.expenseAccountId,
+        customerId: mapping.customerId,
+        taxCodeId: mapping.taxCodeId,
+      },
+      serviceItemId: await serviceItemId(db, api, connection.id, { id: mapping.revenueAccountId, name: mapping.revenueAccountName }, env().PROCESSOR_NAME),
+      paymentMethodIds: Object.fromEntries(await paymentMethodIds(db, api, connection.id, brands)),
+      undepositedFundsAccountId: await undepositedFundsAccountId(db, api, connection.id),
+      taxRate: await taxCodeRates(api, mapping.taxCodeId),
+    },
+  };
+}
+
+async function countTiedOut(db: Db, connectionId: string, itemIds: string[]): Promise<number> {
+  if (itemIds.length === 0) return 0;
+  const [row] = await db.execute<{ n: number }>(sql`
+    select count(*)::int as n from sync_items s join settlement_deposits d on d.id = s.record_id
+    where s.connection_id = ${connectionId} and s.status = 'posted' and s.qbo_total_minor = d.amount_minor
+      and s.id in (${sql.join(itemIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,101 @@
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { cardTransactions, fees, settlementDeposits, syncItems } from "@/db/schema";
+import type { IsoDate } from "./dates";
+
+/**
+ * The reads of a sync run, each one query for the whole set (never one per record). Every query
+ * is scoped by the connection and the business.
+ */
+const POSTABLE = ["pending", "ready_to_sync"] as const;
+
+export async function loadPostableTransactions(db: Db, connectionId: string, businessId: string, through: IsoDate) {
+  return db
+    .select({
+      itemId: syncItems.id,
+      attempts: syncItems.attempts,
+      inFlightSince: syncItems.inFlightSince,
+      transaction: cardTransactions,
+    })
+    .from(syncItems)
+    .innerJoin(cardTransactions, and(eq(cardTransactions.id, syncItems.recordId), eq(cardTransactions.businessId, businessId)))
+    .where(
+      and(
+        eq(syncItems.connectionId, connectionId),
+        eq(syncItems.recordType, "transaction"),
+        inArray(syncItems.status, [...POSTABLE]),
+        lte(syncItems.businessDate, through),
+      ),
+    )
+    .orderBy(asc(cardTransactions.occurredAt), asc(cardTransactions.id));
+}
+
+export async function loadPostableFees(db: Db, connectionId: string, businessId: string, through: IsoDate) {
+  return db
+    .select({ itemId: syncItems.id, attempts: syncItems.attempts, inFlightSince: syncItems.inFlightSince, fee: fees })
+    .from(syncItems)
+    .innerJoin(fees, and(eq(fees.id, syncItems.recordId), eq(fees.businessId, businessId)))
+    .where(
+      and(
+        eq(syncItems.connectionId, connectionId),
+        eq(syncItems.recordType, "fee"),
+        inArray(syncItems.status, [...POSTABLE]),
+        lte(syncItems.businessDate, through),
+      ),
+    )
+    .orderBy(asc(fees.occurredAt));
+}
+
+export async function loadPostableDeposits(db: Db, connectionId: string, businessId: string, through: IsoDate) {
+  return db
+    .select({ itemId: syncItems.id, attempts: syncItems.attempts, inFlightSince: syncItems.inFlightSince, deposit: settlementDeposits })
+    .from(syncItems)
+    .innerJoin(settlementDeposits, and(eq(settlementDeposits.id, syncItems.recordId), eq(settlementDeposits.businessId, businessId)))
+    .where(
+      and(
+        eq(syncItems.connectionId, connectionId),
+        eq(syncItems.recordType, "deposit"),
+        inArray(syncItems.status, [...POSTABLE]),
+        lte(syncItems.businessDate, through),
+      ),
+    )
+    .orderBy(asc(settlementDeposits.depositDate), asc(settlementDeposits.id));
+}
+
+/** What the given deposits settle: their transactions with each one's sync item, and their fees. */
+export async function loadSettledItems(db: Db, connectionId: string, businessId: string, depositIds: string[]) {
+  if (depositIds.length === 0) return { transactions: [], fees: [] };
+  const transactions = await db
+    .select({
+      depositId: cardTransactions.depositId,
+      processorId: cardTransactions.processorId,
+      kind: cardTransactions.kind,
+      amountMinor: cardTransactions.amountMinor,
+      occurredAt: cardTransactions.occurredAt,
+      itemStatus: syncItems.status,
+      qboId: syncItems.qboId,
+      qboEntity: syncItems.qboEntity,
+    })
+    .from(cardTransactions)
+    .leftJoin(
+      syncItems,
+      and(eq(syncItems.connectionId, connectionId), eq(syncItems.recordType, "transaction"), eq(syncItems.recordId, cardTransactions.id)),
+    )
+    .where(and(eq(cardTransactions.businessId, businessId), inArray(cardTransactions.depositId, depositIds)))
+    .orderBy(asc(cardTransactions.occurredAt), asc(cardTransactions.id));
+  const settledFees = await db
+    .select({ depositId: fees.depositId, processorId: fees.processorId, kind: fees.kind, amountMinor: fees.amountMinor })
+    .from(fees)
+    .where(and(eq(fees.businessId, businessId), inArray(fees.depositId, depositIds)))
+    .orderBy(asc(fees.occurredAt), asc(fees.id));
+  return { transactions, fees: settledFees };
+}
+
+export async function countByStatus(db: Db, connectionId: string): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ status: syncItems.status, n: sql<number>`count(*)::int` })
+    .from(syncItems)
+    .where(eq(syncItems.connectionId, connectionId))
+    .groupBy(syncItems.status);
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}

@@ -1,0 +1,187 @@
+import { createHash } from "node:crypto";
+import { inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { syncItems } from "@/db/schema";
+import type { BatchItemRequest, QboApi, QboEntity } from "@/lib/quickbooks/api-client";
+import { isUnknownOutcome, QboAuthError, QboThrottleError, type QboFaultItem } from "@/lib/quickbooks/errors";
+import { toMinor } from "./amounts";
+
+/** A document ready to create in QuickBooks for one sync item. */
+export interface PlannedDocument {
+  itemId: string;
+  entity: "SalesReceipt" | "RefundReceipt" | "Deposit" | "Purchase" | "JournalEntry";
+  docNumber: string;
+  body: Record<string, unknown>;
+  /** Definite failures of this item so far (part of the request id). */
+  attempts: number;
+  /** A previous attempt's outcome is unknown: look it up before creating again. */
+  inFlight: boolean;
+  mappingVersion: number;
+}
+
+export interface PostingOutcome {
+  created: Record<string, number>;
+  adopted: number;
+  failed: number;
+}
+
+export interface PosterDeps {
+  db: Db;
+  api: QboApi;
+  sleep: (ms: number) => Promise<void>;
+  /** Called when QuickBooks refuses the access token: refresh it; throws when that is impossible. */
+  onAuthFailure: () => Promise<void>;
+  /** Renews the run's lease while it works. */
+  heartbeat: () => Promise<void>;
+  retry: { serverAttempts: number; baseDelayMs: number; maxThrottleWaits: number };
+}
+
+export const BATCH_SIZE = 30;
+const LOOKUP_CHUNK = 30;
+
+/** Stable per item and attempt: a retry of the same attempt is the same request to QuickBooks. */
+export function batchRequestId(docs: PlannedDocument[]): string {
+  const hash = createHash("sha256");
+  for (const d of docs) hash.update(`${d.itemId}:${d.attempts};`);
+  return `sb-${hash.digest("hex").slice(0, 32)}`;
+}
+
+const quote = (s: string) => `'${s.replace(/'/g, "\\'")}'`;
+
+/**
+ * Creates the documents in batches of 30, exactly once each:
+ * - items whose earlier attempt has an unknown outcome are first looked up by DocNumber and adopted;
+ * - every batch carries a request id derived from its items, so QuickBooks replays rather than
+ *   re-creates when the same batch is sent again;
+ * - the items of a batch are marked in flight (one UPDATE) before the call, and the results are
+ *   written back with one UPDATE per outcome after it;
+ * - 429: wait and send the same batch again; 5xx / no answer: look up what was created, then send
+ *   the rest; a validation fault fails that item only; 401: refresh once, then stop the run.
+ */
+export async function postDocuments(deps: PosterDeps, docs: PlannedDocument[]): Promise<PostingOutcome> {
+  const outcome: PostingOutcome = { created: {}, adopted: 0, failed: 0 };
+  const unknown = docs.filter((d) => d.inFlight);
+  const adopted = await adoptExisting(deps, unknown);
+  outcome.adopted += adopted.size;
+  let queue = docs.filter((d) => !adopted.has(d.itemId));
+  while (queue.length > 0) {
+    const batch = queue.slice(0, BATCH_SIZE);
+    queue = queue.slice(BATCH_SIZE);
+    await sendBatch(deps, batch, outcome);
+    await deps.heartbeat();
+  }
+  return outcome;
+}
+
+async function sendBatch(deps: PosterDeps, batch: PlannedDocument[], outcome: PostingOutcome): Promise<void> {
+  const { db, api } = deps;
+  await db.update(syncItems).set({ inFlightSince: sql`now()` }).where(inArray(syncItems.id, batch.map((d) => d.itemId)));
+  let pending = batch;
+  let serverFailures = 0;
+  let throttleWaits = 0;
+  let authRetried = false;
+  while (pending.length > 0) {
+    const requests: BatchItemRequest[] = pending.map((d) => ({ bId: d.itemId, operation: "create", entity: d.entity, body: d.body }));
+    try {
+      const results = await api.batch(requests, batchRequestId(pending));
+      const byId = new Map(pending.map((d) => [d.itemId, d]));
+      const posted: { doc: PlannedDocument; entity: QboEntity }[] = [];
+      const failed: { doc: PlannedDocument; faults: QboFaultItem[] }[] = [];
+      const duplicates: PlannedDocument[] = [];
+      for (const result of results) {
+        const doc = byId.get(result.bId);
+        if (!doc) continue;
+        if (result.ok) posted.push({ doc, entity: result.entity });
+        else if (result.fault.faults.some((f) => f.code === "6140")) duplicates.push(doc); // its DocNumber exists: a lost earlier create
+        else failed.push({ doc, faults: result.fault.faults });
+      }
+      await recordPosted(db, posted);
+      for (const p of posted) outcome.created[p.doc.entity] = (outcome.created[p.doc.entity] ?? 0) + 1;
+      await recordFailed(db, failed);
+      outcome.failed += failed.length;
+      const adoptedNow = await adoptExisting(deps, duplicates);
+      outcome.adopted += adoptedNow.size;
+      const unresolved = duplicates.filter((d) => !adoptedNow.has(d.itemId));
+      await recordFailed(db, unresolved.map((doc) => ({ doc, faults: [{ code: "6140", message: "Duplicate Document Number Error" }] })));
+      outcome.failed += unresolved.length;
+      return;
+    } catch (error) {
+      if (error instanceof QboThrottleError && throttleWaits < deps.retry.maxThrottleWaits) {
+        throttleWaits += 1;
+        await deps.sleep(Math.min(deps.retry.baseDelayMs * 2 ** Math.min(throttleWaits, 6), 60_000));
+        continue; // same items, same request id
+      }
+      if (error instanceof QboAuthError && !authRetried) {
+        authRetried = true;
+        await deps.onAuthFailure(); // throws (and stops the run) when the grant is gone
+        continue;
+      }
+      if (isUnknownOutcome(error) && serverFailures < deps.retry.serverAttempts) {
+        serverFailures += 1;
+        await deps.sleep(deps.retry.baseDelayMs * 2 ** serverFailures);
+        // The batch may have been written: adopt what exists before sending the rest again.
+        const adopted = await adoptExisting(deps, pending);
+        outcome.adopted += adopted.size;
+        pending = pending.filter((d) => !adopted.has(d.itemId));
+        continue;
+      }
+      // Still failing: leave the items in flight; the next run looks them up before creating.
+      throw error;
+    }
+  }
+}
+
+/** Finds documents already in QuickBooks by DocNumber and records them as posted. */
+async function adoptExisting(deps: PosterDeps, docs: PlannedDocument[]): Promise<Set<string>> {
+  const adopted = new Set<string>();
+  const byEntity = new Map<string, PlannedDocument[]>();
+  for (const d of docs) byEntity.set(d.entity, [...(byEntity.get(d.entity) ?? []), d]);
+  for (const [entity, list] of byEntity) {
+    for (let i = 0; i < list.length; i += LOOKUP_CHUNK) {
+      const chunk = list.slice(i, i + LOOKUP_CHUNK);
+      const rows = await deps.api.query(entity, `SELECT * FROM ${entity} WHERE DocNumber IN (${chunk.map((d) => quote(d.docNumber)).join(", ")}) MAXRESULTS 1000`);
+      const byDocNumber = new Map(rows.map((r) => [String(r.DocNumber), r]));
+      const found = chunk.flatMap((doc) => {
+        const entityRow = byDocNumber.get(doc.docNumber);
+        return entityRow ? [{ doc, entity: entityRow }] : [];
+      });
+      await recordPosted(deps.db, found);
+      for (const f of found) adopted.add(f.doc.itemId);
+    }
+  }
+  return adopted;
+}
+
+async function recordPosted(db: Db, posted: { doc: PlannedDocument; entity: QboEntity }[]): Promise<void> {
+  if (posted.length === 0) return;
+  const values = sql.join(
+    posted.map(
+      (p) =>
+        sql`(${p.doc.itemId}::uuid, ${p.doc.entity}, ${p.entity.Id}, ${p.doc.docNumber}, ${toMinor(p.entity.TotalAmt)}::bigint, ${p.doc.mappingVersion}::int)`,
+    ),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update sync_items s set status = 'posted', qbo_entity = v.entity, qbo_id = v.qbo_id, doc_number = v.doc_number,
+      qbo_total_minor = v.total, mapping_version = v.mapping_version, in_flight_since = null, posted_at = now(), updated_at = now(),
+      fault_code = null, fault_message = null, fault_detail = null, fault_element = null
+    from (values ${values}) as v(id, entity, qbo_id, doc_number, total, mapping_version)
+    where s.id = v.id`);
+}
+
+async function recordFailed(db: Db, failed: { doc: PlannedDocument; faults: QboFaultItem[] }[]): Promise<void> {
+  if (failed.length === 0) return;
+  const values = sql.join(
+    failed.map((f) => {
+      const fault = f.faults[0] ?? { code: "", message: "" };
+      return sql`(${f.doc.itemId}::uuid, ${fault.code}, ${fault.message}, ${fault.detail ?? null}, ${fault.element ?? null}, ${f.doc.docNumber})`;
+    }),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update sync_items s set status = 'failed', attempts = s.attempts + 1, in_flight_since = null, updated_at = now(),
+      fault_code = v.code, fault_message = v.message, fault_detail = v.detail, fault_element = v.element, doc_number = v.doc_number
+    from (values ${values}) as v(id, code, message, detail, element, doc_number)
+    where s.id = v.id`);
+}
+

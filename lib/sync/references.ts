@@ -1,0 +1,117 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { qboReferences } from "@/db/schema";
+import type { QboApi, QboEntity } from "@/lib/quickbooks/api-client";
+
+/**
+ * QuickBooks objects the documents point at, found or created once per connection and remembered
+ * in qbo_references. Each is looked up by name before it is created, so a lost database row or a
+ * crash between create and commit never makes a second one.
+ */
+export type CardBrand = "visa" | "mastercard" | "amex" | "discover" | "interac" | "jcb" | "unionpay" | "other";
+
+export const PAYMENT_METHOD_NAMES: Record<CardBrand, string> = {
+  visa: "Visa",
+  mastercard: "Mastercard",
+  amex: "American Express",
+  discover: "Discover",
+  interac: "Interac",
+  jcb: "JCB",
+  unionpay: "UnionPay",
+  other: "Other card",
+};
+
+const quote = (s: string) => `'${s.replace(/'/g, "\\'")}'`;
+
+async function remembered(db: Db, connectionId: string, kind: string, key: string): Promise<string | null> {
+  const [row] = await db
+    .select({ qboId: qboReferences.qboId })
+    .from(qboReferences)
+    .where(and(eq(qboReferences.connectionId, connectionId), eq(qboReferences.kind, kind), eq(qboReferences.key, key)));
+  return row?.qboId ?? null;
+}
+
+async function remember(db: Db, connectionId: string, kind: string, key: string, qboId: string): Promise<void> {
+  await db.insert(qboReferences).values({ connectionId, kind, key, qboId }).onConflictDoNothing();
+}
+
+export async function undepositedFundsAccountId(db: Db, api: QboApi, connectionId: string): Promise<string> {
+  const known = await remembered(db, connectionId, "account", "undeposited_funds");
+  if (known) return known;
+  const accounts = await api.query("Account", "SELECT * FROM Account WHERE AccountType = 'Other Current Asset' MAXRESULTS 1000");
+  const account = accounts.find((a) => a.AccountSubType === "UndepositedFunds");
+  if (!account) throw new Error("This QuickBooks company has no Undeposited Funds account.");
+  await remember(db, connectionId, "account", "undeposited_funds", account.Id);
+  return account.Id;
+}
+
+/**
+ * The service item whose income account is the given revenue account. One per revenue account and
+ * never re-pointed: documents posted earlier keep using the item they used.
+ */
+export async function serviceItemId(
+  db: Db,
+  api: QboApi,
+  connectionId: string,
+  revenue: { id: string; name: string },
+  processorName: string,
+): Promise<string> {
+  const known = await remembered(db, connectionId, "service_item", revenue.id);
+  if (known) return known;
+  const baseName = `${processorName} Card Sales`;
+  const candidates = await api.query("Item", `SELECT * FROM Item WHERE Name LIKE ${quote(`${baseName}%`)} MAXRESULTS 1000`);
+  const pointsAtRevenue = (item: QboEntity) => (item.IncomeAccountRef as { value?: string } | undefined)?.value === revenue.id;
+  let item = candidates.find(pointsAtRevenue);
+  if (!item) {
+    const taken = new Set(candidates.map((c) => String(c.Name)));
+    const name = !taken.has(baseName) ? baseName : `${baseName} - ${revenue.name}`.slice(0, 100);
+    item = await api.create(
+      "Item",
+      { Name: name, Type: "Service", IncomeAccountRef: { value: revenue.id, name: revenue.name } },
+      `sb-ref-${connectionId}-item-${revenue.id}`,
+    );
+  }
+  await remember(db, connectionId, "service_item", revenue.id, item.Id);
+  return item.Id;
+}
+
+export async function paymentMethodIds(db: Db, api: QboApi, connectionId: string, brands: Iterable<CardBrand>): Promise<Map<CardBrand, string>> {
+  const rows = await db
+    .select({ key: qboReferences.key, qboId: qboReferences.qboId })
+    .from(qboReferences)
+    .where(and(eq(qboReferences.connectionId, connectionId), eq(qboReferences.kind, "payment_method")));
+  const known = new Map(rows.map((r) => [r.key, r.qboId]));
+  const out = new Map<CardBrand, string>();
+  const missing: CardBrand[] = [];
+  for (const brand of new Set(brands)) {
+    const id = known.get(brand);
+    if (id) out.set(brand, id);
+    else missing.push(brand);
+  }
+  if (missing.length === 0) return out;
+  const existing = await api.queryAll("PaymentMethod");
+  for (const brand of missing) {
+    const name = PAYMENT_METHOD_NAMES[brand];
+    const found =
+      existing.find((m) => m.Name === name) ??
+      (await api.create("PaymentMethod", { Name: name, Type: "CREDIT_CARD" }, `sb-ref-${connectionId}-pm-${brand}`));
+    await remember(db, connectionId, "payment_method", brand, found.Id);
+    out.set(brand, found.Id);
+  }
+  return out;
+}
+
+/** The rates of a tax code's sales side (GST/QST QC → GST 5 + QST 9.975) and their combined percent. */
+export async function taxCodeRates(api: QboApi, taxCodeId: string): Promise<{ percent: number; components: { taxRateId: string; percent: number }[] }> {
+  const code = await api.read("TaxCode", taxCodeId);
+  const details = ((code.SalesTaxRateList as { TaxRateDetail?: { TaxRateRef?: { value?: string } }[] } | undefined)?.TaxRateDetail ?? []).filter(
+    (d) => d.TaxRateRef?.value,
+  );
+  const components: { taxRateId: string; percent: number }[] = [];
+  for (const detail of details) {
+    const rate = await api.read("TaxRate", detail.TaxRateRef!.value!);
+    components.push({ taxRateId: rate.Id, percent: Number(rate.RateValue ?? 0) });
+  }
+  const percent = Math.round(components.reduce((sum, c) => sum + c.percent, 0) * 1e6) / 1e6;
+  return { percent, components };
+}

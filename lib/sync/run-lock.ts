@@ -1,0 +1,41 @@
+import { and, eq, lt, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { syncRuns } from "@/db/schema";
+
+/** A run that has not renewed its heartbeat for this long is presumed dead and may be taken over. */
+export const RUN_LEASE_MS = 10 * 60 * 1000;
+
+export type RunTrigger = "schedule" | "manual" | "cli" | "support" | "retry";
+
+/**
+ * Claims the connection for one run. The partial unique index on running runs means two runs
+ * racing for the same connection cannot both start: the loser gets null and stops, whatever
+ * process or machine it is on. A run whose process died is marked failed once its lease lapses.
+ */
+export async function claimRun(db: Db, connectionId: string, trigger: RunTrigger, throughDate: string, now = new Date()): Promise<string | null> {
+  await db
+    .update(syncRuns)
+    .set({ status: "failed", finishedAt: now, message: "The run stopped answering (its process ended) and was taken over." })
+    .where(and(eq(syncRuns.connectionId, connectionId), eq(syncRuns.status, "running"), lt(syncRuns.heartbeatAt, new Date(now.getTime() - RUN_LEASE_MS))));
+  const rows = await db
+    .insert(syncRuns)
+    .values({ connectionId, trigger, throughDate, startedAt: now, heartbeatAt: now })
+    .onConflictDoNothing()
+    .returning({ id: syncRuns.id });
+  return rows[0]?.id ?? null;
+}
+
+export async function heartbeat(db: Db, runId: string): Promise<void> {
+  await db.update(syncRuns).set({ heartbeatAt: sql`now()` }).where(eq(syncRuns.id, runId));
+}
+
+export async function finishRun(
+  db: Db,
+  runId: string,
+  outcome: { status: "succeeded" | "partly_failed" | "stopped" | "failed"; summary: unknown; message?: string | null },
+): Promise<void> {
+  await db
+    .update(syncRuns)
+    .set({ status: outcome.status, summary: outcome.summary, message: outcome.message ?? null, finishedAt: sql`now()` })
+    .where(eq(syncRuns.id, runId));
+}
