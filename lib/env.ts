@@ -21,6 +21,8 @@ const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().opti
 
 const baseSchema = z.object({
   APP_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** Set by Node tooling (next build/start set "production"); only the seed's guard reads it. */
+  NODE_ENV: z.string().optional(),
   APP_URL: z.url().default("http://localhost:3000"),
   DATABASE_URL: optionalUrl,
   EMBEDDED_DB_DIR: z.string().min(1).default(".data/pglite"),

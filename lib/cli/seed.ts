@@ -10,7 +10,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/lib/processor/demo-seed";
  */
 async function main(): Promise<number> {
   // NODE_ENV is the conventional production switch of Node tooling; APP_ENV is the app's own.
-  if (process.env.NODE_ENV === "production" || env().APP_ENV === "production") {
+  if (env().NODE_ENV === "production" || env().APP_ENV === "production") {
     console.error("Refusing to seed: NODE_ENV or APP_ENV is production. The demo seed creates users with a published password.");
     return 1;
   }
