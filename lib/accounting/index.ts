@@ -5,8 +5,8 @@
  */
 import { buildDeposit } from "./deposit";
 import type { PostingDocument } from "./qbo-entities";
-import { buildNegativeSettlementEntry } from "./standalone-debit";
-import type { PostingContext, Settlement } from "./types";
+import { buildNegativeSettlementEntry, buildStandaloneFeePurchase } from "./standalone-debit";
+import type { Fee, PostingContext, Settlement } from "./types";
 
 export * from "./types";
 export * from "./qbo-entities";
@@ -20,8 +20,16 @@ export { buildNegativeSettlementEntry, buildStandaloneFeePurchase } from "./stan
 export { settlementEffects, directionOf, type SettlementEffect } from "./settlement-items";
 
 /** A settlement as QuickBooks can take it: a Deposit when its net is ≥ 0, else a JournalEntry. */
-export function buildSettlement(settlement: Settlement, context: PostingContext): Extract<PostingDocument, { entity: "Deposit" | "JournalEntry" }> {
+export function buildSettlementDocument(
+  settlement: Settlement,
+  context: PostingContext,
+): Extract<PostingDocument, { entity: "Deposit" | "JournalEntry" }> {
   return settlement.deposit.amountMinor >= 0
     ? { entity: "Deposit", body: buildDeposit(settlement, context) }
     : { entity: "JournalEntry", body: buildNegativeSettlementEntry(settlement, context) };
+}
+
+/** A fee debited from the bank on its own (in no deposit): a Purchase from the bank account. */
+export function buildStandaloneFeeDocument(fee: Fee, context: PostingContext): Extract<PostingDocument, { entity: "Purchase" }> {
+  return { entity: "Purchase", body: buildStandaloneFeePurchase(fee, context) };
 }
