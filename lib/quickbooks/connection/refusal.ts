@@ -1,0 +1,44 @@
+/**
+ * Why the connection service refused something, as a stable code: pages translate it (English and
+ * French) and route handlers put it in the redirect URL. Codes never carry another business's data.
+ */
+export const REFUSAL_CODES = [
+  "forbidden",
+  "state_invalid",
+  "state_expired",
+  "state_reused",
+  "state_foreign",
+  "access_denied",
+  "authorization_failed",
+  "already_connected",
+  "not_connected",
+  "company_taken",
+  "currency_mismatch",
+  "country_unsupported",
+  "other_company",
+  "not_active",
+  "not_paused",
+  "paused_too_long",
+  "needs_reauthorization",
+  "quickbooks_unavailable",
+  "setup_incomplete",
+  "setup_done",
+  "invalid_mapping",
+  "default_conflict",
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export class ConnectionRefusedError extends Error {
+  constructor(
+    readonly code: RefusalCode,
+    message: string,
+    /** Extra facts for the message (never tokens, never another business). */
+    readonly details: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function isRefusalCode(value: unknown): value is RefusalCode {
+  return typeof value === "string" && (REFUSAL_CODES as readonly string[]).includes(value);
+}

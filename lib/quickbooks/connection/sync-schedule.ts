@@ -1,0 +1,14 @@
+import { addDays, zonedTimeToInstant } from "@/lib/processor/timezone";
+import { businessToday, type Clock } from "./business-day";
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * When the next scheduled sync will post: the sync runs every hour and posts each business day once
+ * it has ended in the business's time zone, so today's data goes at the first hourly run at or after
+ * the coming midnight there.
+ */
+export function nextScheduledSync(clock: Clock, timeZone: string): Date {
+  const endOfToday = zonedTimeToInstant(addDays(businessToday(clock, timeZone), 1), 0, timeZone);
+  return new Date(Math.ceil(endOfToday.getTime() / HOUR_MS) * HOUR_MS);
+}

@@ -1,0 +1,72 @@
+import type { QboTaxCode } from "./qbo-entities";
+
+const HST_PROVINCES = ["ON", "NB", "NL", "NS", "PE"];
+const PST_PROVINCES = ["BC", "MB", "SK"];
+
+const PROVINCE_NAMES: Record<string, string[]> = {
+  ON: ["ONTARIO"], NB: ["NEW BRUNSWICK", "NOUVEAU-BRUNSWICK"], NL: ["NEWFOUNDLAND", "LABRADOR"], NS: ["NOVA SCOTIA", "NOUVELLE-ÉCOSSE"],
+  PE: ["PRINCE EDWARD", "PEI", "ÎLE-DU-PRINCE-ÉDOUARD"], QC: ["QUEBEC", "QUÉBEC"], BC: ["BRITISH COLUMBIA", "COLOMBIE-BRITANNIQUE"],
+  MB: ["MANITOBA"], SK: ["SASKATCHEWAN"], AB: ["ALBERTA"], NT: ["NORTHWEST"], NU: ["NUNAVUT"], YT: ["YUKON"],
+};
+
+const US_STATE_NAMES: Record<string, string> = {
+  AL: "ALABAMA", AK: "ALASKA", AZ: "ARIZONA", AR: "ARKANSAS", CA: "CALIFORNIA", CO: "COLORADO", CT: "CONNECTICUT", DE: "DELAWARE",
+  DC: "DISTRICT OF COLUMBIA", FL: "FLORIDA", GA: "GEORGIA", HI: "HAWAII", ID: "IDAHO", IL: "ILLINOIS", IN: "INDIANA", IA: "IOWA",
+  KS: "KANSAS", KY: "KENTUCKY", LA: "LOUISIANA", ME: "MAINE", MD: "MARYLAND", MA: "MASSACHUSETTS", MI: "MICHIGAN", MN: "MINNESOTA",
+  MS: "MISSISSIPPI", MO: "MISSOURI", MT: "MONTANA", NE: "NEBRASKA", NV: "NEVADA", NH: "NEW HAMPSHIRE", NJ: "NEW JERSEY",
+  NM: "NEW MEXICO", NY: "NEW YORK", NC: "NORTH CAROLINA", ND: "NORTH DAKOTA", OH: "OHIO", OK: "OKLAHOMA", OR: "OREGON",
+  PA: "PENNSYLVANIA", RI: "RHODE ISLAND", SC: "SOUTH CAROLINA", SD: "SOUTH DAKOTA", TN: "TENNESSEE", TX: "TEXAS", UT: "UTAH",
+  VT: "VERMONT", VA: "VIRGINIA", WA: "WASHINGTON", WV: "WEST VIRGINIA", WI: "WISCONSIN", WY: "WYOMING",
+};
+
+function text(code: QboTaxCode): string {
+  return `${code.Name} ${code.Description ?? ""}`.toUpperCase();
+}
+
+function hasWord(haystack: string, word: string): boolean {
+  return new RegExp(`(^|[^A-Z])${word}([^A-Z]|$)`).test(haystack);
+}
+
+function mentionsRegion(haystack: string, region: string, names: string[]): boolean {
+  return hasWord(haystack, region) || names.some((n) => haystack.includes(n));
+}
+
+/**
+ * The tax code that fits the business's province or state, to preselect in the mapping step:
+ * ON/NB/NL/NS/PE → HST of the province; QC → GST/QST; BC/MB/SK → GST/PST of the province;
+ * AB and the territories → GST; a US state → the sales tax code naming it. Null when nothing fits
+ * (the owner then picks one). Scores rather than exact names: companies rename their codes.
+ */
+export function preselectTaxCode(codes: QboTaxCode[], country: "CA" | "US", region: string): QboTaxCode | null {
+  const active = codes.filter((c) => c.Active !== false);
+  const score = (code: QboTaxCode): number => {
+    const t = text(code);
+    if (country === "US") {
+      if (code.Id === "NON" || code.Id === "TAX") return 0;
+      if (mentionsRegion(t, region, [US_STATE_NAMES[region] ?? "\u0000"])) return 10;
+      return code.Taxable === false ? 0 : 1;
+    }
+    const regional = mentionsRegion(t, region, PROVINCE_NAMES[region] ?? []);
+    if (HST_PROVINCES.includes(region)) return hasWord(t, "HST") ? (regional ? 10 : 5) : 0;
+    if (region === "QC") return hasWord(t, "QST") || hasWord(t, "TVQ") ? (hasWord(t, "GST") || hasWord(t, "TPS") ? 10 : 6) : 0;
+    if (PST_PROVINCES.includes(region)) {
+      const pst = hasWord(t, "PST") || hasWord(t, "RST") || hasWord(t, "TVP");
+      if (!pst) return 0;
+      return (regional ? 6 : 2) + (hasWord(t, "GST") ? 4 : 0);
+    }
+    // Alberta and the territories: federal GST alone.
+    if (!(hasWord(t, "GST") || hasWord(t, "TPS"))) return 0;
+    if (["HST", "PST", "QST", "RST", "TVQ", "TVH"].some((w) => hasWord(t, w))) return 0;
+    return code.Name.trim().toUpperCase() === "GST" ? 10 : 6;
+  };
+  let best: QboTaxCode | null = null;
+  let bestScore = 0;
+  for (const code of active) {
+    const s = score(code);
+    if (s > bestScore) {
+      best = code;
+      bestScore = s;
+    }
+  }
+  return best;
+}
