@@ -22,7 +22,9 @@ import type { CardTransaction, PostingContext, TransactionKind } from "./types";
  * Tax — the receipt's TotalAmt must equal the card amount. QuickBooks computes
  * TotalAmt = Σ line Amount + TxnTaxDetail.TotalTax in BOTH tax models: a line's Amount is always
  * net of tax (with GlobalTaxCalculation "TaxInclusive" QuickBooks shows prices tax-included but
- * stores the net, the gross going in SalesItemLineDetail.TaxInclusiveAmt). So every receipt carries
+ * stores the net, the gross going in SalesItemLineDetail.TaxInclusiveAmt — e.g. a real AU company's
+ * TaxInclusive invoice reads back Amount 409.09, TaxInclusiveAmt 450, TotalTax 40.91, TotalAmt 450).
+ * So every receipt carries
  * Amount = net and an explicit TotalTax = tax (tax-split.ts), which QuickBooks honours as an
  * override of what it would compute from the rate — the only way a processor-reported tax (or a
  * rounding of ours that differs from QuickBooks' own) still totals to the card amount.
