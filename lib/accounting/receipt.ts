@@ -20,18 +20,19 @@ import type { CardTransaction, PostingContext, TransactionKind } from "./types";
  * (fault 6070) exactly.
  *
  * Tax — the receipt's TotalAmt must equal the card amount. QuickBooks computes
- * TotalAmt = Σ line Amount + TxnTaxDetail.TotalTax in BOTH tax models: a line's Amount is always
- * net of tax (with GlobalTaxCalculation "TaxInclusive" QuickBooks shows prices tax-included but
- * stores the net, the gross going in SalesItemLineDetail.TaxInclusiveAmt — e.g. a real AU company's
+ * TotalAmt = Σ line Amount + TxnTaxDetail.TotalTax in BOTH tax models, because a line's Amount is
+ * always net of tax: with GlobalTaxCalculation "TaxInclusive" QuickBooks shows prices tax-included
+ * but stores the net, the gross going in SalesItemLineDetail.TaxInclusiveAmt (a real AU company's
  * TaxInclusive invoice reads back Amount 409.09, TaxInclusiveAmt 450, TotalTax 40.91, TotalAmt 450).
- * So every receipt carries
- * Amount = net and an explicit TotalTax = tax (tax-split.ts), which QuickBooks honours as an
- * override of what it would compute from the rate — the only way a processor-reported tax (or a
- * rounding of ours that differs from QuickBooks' own) still totals to the card amount.
+ * So every receipt carries Amount = net and an explicit TotalTax = tax (tax-split.ts), which
+ * QuickBooks honours as an override of what it would compute from the rate: the only way a
+ * processor-reported tax (or a rounding of ours that differs from QuickBooks' own) still totals
+ * to the card amount.
  *
  * - Non-US companies: the mapped tax code on the line, GlobalTaxCalculation "TaxInclusive",
- *   TaxInclusiveAmt = card amount, no TxnTaxCodeRef (the code is per line), and TaxLine per rate of the code (tax spread by rate, each on
- *   the same net) when the context lists the rates.
+ *   TaxInclusiveAmt = card amount, no TxnTaxCodeRef (the code travels on the line), and one
+ *   TaxLine per rate of the code (the tax spread by rate, all on the same taxable net) when the
+ *   context lists the rates.
  * - US companies: line TaxCodeRef "TAX" ("NON" when the tax is 0), TxnTaxCodeRef = the mapped
  *   code, TotalTax = the tax. No GlobalTaxCalculation (not applicable to US).
  * - US Automated Sales Tax companies: QuickBooks replaces TxnTaxCodeRef with its own choice and
