@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
@@ -60,6 +60,13 @@ function utcMidnight(date: string, plusDays: number): Date {
  * result columns are addressed by name, and the transaction's own id and processor_id already
  * take those names.
  */
+/**
+ * Newest first, in the exact order of the keyset indexes, which drizzle-kit created as
+ * "DESC NULLS LAST". A plain DESC means NULLS FIRST, and PostgreSQL then cannot read the index in
+ * order (the columns being NOT NULL does not change that): it sorts the whole business instead.
+ */
+const newestFirst = () => [sql`${cardTransactions.occurredAt} desc nulls last`, sql`${cardTransactions.id} desc nulls last`];
+
 const rowColumns = {
   id: cardTransactions.id,
   processorId: cardTransactions.processorId,
@@ -119,7 +126,7 @@ export async function listTransactions(db: DbOrTx, businessId: string, options: 
         and(eq(settlementDeposits.id, cardTransactions.depositId), eq(settlementDeposits.businessId, cardTransactions.businessId)),
       )
       .where(and(...conditions, extra))
-      .orderBy(desc(cardTransactions.occurredAt), desc(cardTransactions.id))
+      .orderBy(...newestFirst())
       .limit(limit + 1);
 
   const kinds = [...new Set(options.kinds ?? [])];
@@ -132,7 +139,7 @@ export async function listTransactions(db: DbOrTx, businessId: string, options: 
   } else {
     const [first, second, ...rest] = kinds.map((kind) => pageOf(eq(cardTransactions.kind, kind)));
     rows = await unionAll(first, second, ...rest)
-      .orderBy(desc(cardTransactions.occurredAt), desc(cardTransactions.id))
+      .orderBy(...newestFirst())
       .limit(limit + 1);
   }
 
