@@ -1,0 +1,146 @@
+import { type CompanyBooks, type Entity, clone, getEntity, nextId, table } from "./books";
+import type { EntityChange } from "./index";
+import { depositedTxnLocked, invalidProperty, objectNotFound, periodClosed, QboFault, requiredMissing, staleObject, unsupportedOperation } from "./faults";
+import { isObject } from "./fields";
+import { postDocument, unpostDocument } from "./ledger";
+import type { EntityDef, Fields } from "./entities/types";
+import { qboDateTime } from "./time";
+
+/** Elements the server owns: never taken from a request. */
+const SYSTEM_FIELDS = ["Id", "SyncToken", "MetaData", "domain", "sparse", "status"];
+
+function strip(body: Fields): Fields {
+  const out: Fields = { ...body };
+  for (const key of SYSTEM_FIELDS) delete out[key];
+  return out;
+}
+
+export interface WriteResult {
+  entity: Entity;
+  change: EntityChange;
+}
+
+/** What a reader sees: the stored entity with computed fields refreshed. */
+export function present(books: CompanyBooks, def: EntityDef, entity: Entity): Entity {
+  const copy = clone(entity);
+  return def.present ? def.present(books, copy) : copy;
+}
+
+export function readEntity(books: CompanyBooks, def: EntityDef, id: string): Entity {
+  const entity = getEntity(books, def.name, id);
+  if (!entity) throw objectNotFound("Id", `Object Not Found : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees. ${def.name} ${id} was not found.`);
+  return present(books, def, entity);
+}
+
+function requireBody(body: unknown): Fields {
+  if (!isObject(body)) throw invalidProperty("The request body must be a JSON object describing the entity");
+  return body;
+}
+
+function checkOpen(books: CompanyBooks, ...dates: unknown[]): void {
+  if (!books.closedBefore) return;
+  for (const date of dates) {
+    if (typeof date === "string" && date < books.closedBefore) throw periodClosed(date);
+  }
+}
+
+function checkNotDeposited(books: CompanyBooks, def: EntityDef, id: string): void {
+  if (books.deposited[`${def.name}:${id}`]) throw depositedTxnLocked(def.name, id);
+}
+
+function journalDate(books: CompanyBooks, entity: Entity): string {
+  return String(entity.TxnDate ?? entity.OpeningBalanceDate ?? books.createdOn);
+}
+
+function save(books: CompanyBooks, def: EntityDef, entity: Entity, previous: Entity | undefined): void {
+  table(books, def.name)[entity.Id] = entity;
+  if (def.postings) postDocument(books, def.name, entity.Id, journalDate(books, entity), def.postings(books, entity));
+  def.afterWrite?.(books, entity, previous);
+}
+
+export function createEntity(books: CompanyBooks, def: EntityDef, body: unknown, now: Date): WriteResult {
+  const input = requireBody(body);
+  if (input.Id !== undefined && input.Id !== null && input.Id !== "") return updateEntity(books, def, input, now);
+  if (!def.build) throw unsupportedOperation(`Operation Create is not supported for ${def.name}`);
+  const fields = def.build({ books, now }, strip(input));
+  if (def.kind === "transaction") checkOpen(books, fields.TxnDate);
+  const time = qboDateTime(now);
+  const entity: Entity = { ...fields, domain: "QBO", sparse: false, Id: nextId(books, def.name), SyncToken: "0", MetaData: { CreateTime: time, LastUpdatedTime: time } };
+  save(books, def, entity, undefined);
+  return { entity: present(books, def, entity), change: { entity: def.name, id: entity.Id, operation: "Create" } };
+}
+
+/** Finds the stored entity an Id + SyncToken request targets; 5010 when the token is stale. */
+function target(books: CompanyBooks, def: EntityDef, input: Fields): Entity {
+  if (input.Id === undefined || input.Id === null || input.Id === "") throw requiredMissing("Id");
+  if (input.SyncToken === undefined || input.SyncToken === null || input.SyncToken === "") throw requiredMissing("SyncToken");
+  const previous = getEntity(books, def.name, String(input.Id));
+  if (!previous) throw objectNotFound("Id", `Object Not Found : Another user has deleted this transaction. ${def.name} ${String(input.Id)} was not found.`);
+  if (String(input.SyncToken) !== previous.SyncToken) throw staleObject();
+  return previous;
+}
+
+export function updateEntity(books: CompanyBooks, def: EntityDef, body: unknown, now: Date): WriteResult {
+  const input = requireBody(body);
+  if (!def.build || def.kind === "readonly") throw unsupportedOperation(`Operation Update is not supported for ${def.name}`);
+  const previous = target(books, def, input);
+  if (def.kind === "transaction") {
+    checkNotDeposited(books, def, previous.Id);
+    checkOpen(books, previous.TxnDate);
+  }
+  // Sparse: only the supplied elements change (a supplied Line array replaces all lines).
+  // Full: writable elements left out are cleared.
+  const merged = input.sparse === true ? { ...strip(previous), ...strip(input) } : strip(input);
+  const fields = def.build({ books, now, previous }, merged);
+  if (def.kind === "transaction") checkOpen(books, fields.TxnDate);
+  const entity: Entity = {
+    ...fields, domain: "QBO", sparse: false, Id: previous.Id, SyncToken: String(Number(previous.SyncToken) + 1),
+    MetaData: { CreateTime: previous.MetaData.CreateTime, LastUpdatedTime: qboDateTime(now) },
+  };
+  save(books, def, entity, previous);
+  return { entity: present(books, def, entity), change: { entity: def.name, id: entity.Id, operation: "Update" } };
+}
+
+export function deleteEntity(books: CompanyBooks, def: EntityDef, body: unknown): { body: Fields; change: EntityChange } {
+  const input = requireBody(body);
+  if (!def.deletable) {
+    throw unsupportedOperation(def.kind === "name"
+      ? `Operation Delete is not supported for ${def.name}: make it inactive (Active false) instead`
+      : `Operation Delete is not supported for ${def.name}`);
+  }
+  const previous = target(books, def, input);
+  checkNotDeposited(books, def, previous.Id);
+  checkOpen(books, previous.TxnDate);
+  delete table(books, def.name)[previous.Id];
+  unpostDocument(books, def.name, previous.Id);
+  def.afterWrite?.(books, undefined, previous);
+  return { body: { domain: "QBO", status: "Deleted", Id: previous.Id }, change: { entity: def.name, id: previous.Id, operation: "Delete" } };
+}
+
+export function voidEntity(books: CompanyBooks, def: EntityDef, body: unknown, now: Date): WriteResult {
+  const input = requireBody(body);
+  if (!def.voided) throw unsupportedOperation(`Operation Void is not supported for ${def.name}`);
+  const previous = target(books, def, input);
+  checkNotDeposited(books, def, previous.Id);
+  checkOpen(books, previous.TxnDate);
+  const entity: Entity = {
+    ...clone(previous), ...def.voided(books, clone(previous)),
+    SyncToken: String(Number(previous.SyncToken) + 1),
+    MetaData: { CreateTime: previous.MetaData.CreateTime, LastUpdatedTime: qboDateTime(now) },
+  };
+  // A voided document keeps its number and date but posts nothing.
+  table(books, def.name)[entity.Id] = entity;
+  unpostDocument(books, def.name, entity.Id);
+  def.afterWrite?.(books, entity, previous);
+  return { entity: present(books, def, entity), change: { entity: def.name, id: entity.Id, operation: "Void" } };
+}
+
+/** Admin control: flips Active on a name-list entity without a SyncToken (the SyncToken still moves). */
+export function setActive(books: CompanyBooks, def: EntityDef, id: string, active: boolean, now: Date): void {
+  const entity = getEntity(books, def.name, id);
+  if (!entity) throw new QboFault([{ code: "610", message: "Object Not Found", detail: `${def.name} ${id} does not exist` }]);
+  if (entity.Active === active) return;
+  entity.Active = active;
+  entity.SyncToken = String(Number(entity.SyncToken) + 1);
+  entity.MetaData = { ...entity.MetaData, LastUpdatedTime: qboDateTime(now) };
+}

@@ -1,0 +1,4 @@
+import type { CompanyBooks } from "./books";
+export function runQuery(_books: CompanyBooks, _text: string): unknown {
+  return {};
+}
