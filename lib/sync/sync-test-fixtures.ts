@@ -1,0 +1,75 @@
+import type { Db } from "@/db/client";
+import { qboConnections, qboMappingVersions, syncItems, syncRuns } from "@/db/schema";
+import { insertBusiness, type Business } from "@/lib/portal/test-fixtures";
+
+/** Connections, sync items and runs written straight into the tables, for the lib/sync and inngest tests. */
+
+export type Connection = typeof qboConnections.$inferSelect;
+
+let realmCounter = 0;
+
+export async function insertConnection(
+  db: Db,
+  business: Business,
+  overrides: Partial<typeof qboConnections.$inferInsert> = {},
+): Promise<Connection> {
+  realmCounter += 1;
+  const [row] = await db
+    .insert(qboConnections)
+    .values({
+      businessId: business.id,
+      status: "active",
+      realmId: `realm-${business.merchantId}-${realmCounter}`,
+      companyName: `${business.legalName} books`,
+      companyCountry: business.country,
+      homeCurrency: business.currency,
+      connectedOn: "2026-11-01",
+      connectedAt: new Date("2026-11-01T14:00:00Z"),
+      setupCompletedAt: new Date("2026-11-01T14:05:00Z"),
+      ...overrides,
+    })
+    .returning();
+  return row;
+}
+
+export async function insertMapping(db: Db, connection: Connection) {
+  await db.insert(qboMappingVersions).values({
+    connectionId: connection.id,
+    version: 1,
+    effectiveFrom: connection.connectedOn ?? "2026-11-01",
+    bankAccountId: "35",
+    bankAccountName: "Chequing",
+    revenueAccountId: "90",
+    revenueAccountName: "Maple Payments Revenue",
+    expenseAccountId: "91",
+    expenseAccountName: "Maple Payments Expense",
+    customerId: "58",
+    customerName: "Maple Payments Customer",
+    taxCodeId: "7",
+    taxCodeName: "HST ON",
+  });
+}
+
+/** A business in Toronto with an active, set-up connection (connected on 2026-11-01). */
+export async function connectedBusiness(db: Db, merchantId: string, overrides: Partial<typeof qboConnections.$inferInsert> = {}, businessOverrides: Partial<Business> = {}) {
+  const business = await insertBusiness(db, merchantId, businessOverrides);
+  const connection = await insertConnection(db, business, overrides);
+  return { business, connection };
+}
+
+export async function insertItem(db: Db, connection: Connection, spec: Partial<typeof syncItems.$inferInsert> & Pick<typeof syncItems.$inferInsert, "recordId" | "recordType" | "businessDate" | "status">) {
+  const [row] = await db
+    .insert(syncItems)
+    .values({ connectionId: connection.id, businessId: connection.businessId, ...spec })
+    .returning();
+  return row;
+}
+
+export async function insertRun(db: Db, connection: Connection, spec: Partial<typeof syncRuns.$inferInsert> & Pick<typeof syncRuns.$inferInsert, "throughDate">) {
+  const startedAt = spec.startedAt ?? new Date("2026-11-20T06:00:00Z");
+  const [row] = await db
+    .insert(syncRuns)
+    .values({ connectionId: connection.id, trigger: "schedule", status: "succeeded", startedAt, heartbeatAt: startedAt, finishedAt: startedAt, ...spec })
+    .returning();
+  return row;
+}
