@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, qboConnections, qboTokens } from "@/db/schema";
 import { InvalidGrantError } from "@/lib/quickbooks/oauth-client";
@@ -28,7 +28,7 @@ export async function staleTokenPage(db: Db, options: { now: Date; after?: strin
     .where(
       and(
         inArray(qboConnections.status, [...KEPT_ALIVE]),
-        sql`${qboTokens.refreshedAt} < ${cutoff}`,
+        lt(qboTokens.refreshedAt, cutoff),
         sql`${qboConnections.id} > ${options.after ?? "00000000-0000-0000-0000-000000000000"}::uuid`,
       ),
     )
@@ -99,7 +99,7 @@ export async function flagExpiringTokens(db: Db, now: Date): Promise<string[]> {
     from qbo_connections c
     join qbo_tokens t on t.connection_id = c.id
     where c.status in ('active', 'paused')
-      and t.refresh_token_hard_expires_at is not null and t.refresh_token_hard_expires_at < ${horizon}
+      and t.refresh_token_hard_expires_at is not null and t.refresh_token_hard_expires_at < ${horizon.toISOString()}::timestamptz
       and not exists (
         select 1 from audit_events a
         where a.business_id = c.business_id and a.action = ${EXPIRY_WARNING_ACTION}

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { syncRuns } from "@/db/schema";
 import type { IsoDate } from "./dates";
@@ -25,7 +25,7 @@ export async function recordSyncFailure(
   const [recent] = await db
     .select({ id: syncRuns.id })
     .from(syncRuns)
-    .where(and(eq(syncRuns.connectionId, failure.connectionId), eq(syncRuns.status, "failed"), sql`${syncRuns.finishedAt} > ${new Date(now.getTime() - 60 * 60_000)}`))
+    .where(and(eq(syncRuns.connectionId, failure.connectionId), eq(syncRuns.status, "failed"), gt(syncRuns.finishedAt, new Date(now.getTime() - 60 * 60_000))))
     .limit(1);
   if (recent) return;
   await db.insert(syncRuns).values({
