@@ -5,7 +5,9 @@ import { BusinessSwitcher } from "@/components/shell/business-switcher";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { SideNav } from "@/components/shell/side-nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { getDb } from "@/lib/database";
 import { env } from "@/lib/env";
+import { findConnection, isInSetup } from "@/lib/quickbooks/connection/connection-record";
 import { currentBusinesses, requireBusiness } from "../../_server/session";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +18,9 @@ export default async function BusinessLayout({ children, params }: { children: R
   const { business, role, user } = await requireBusiness(merchantId);
   const businesses = await currentBusinesses(user.id);
   const t = await getTranslations("common");
+  const tq = await getTranslations("quickbooks.status");
+  const connection = await findConnection(getDb(), business.id);
+  const quickbooksBadge = isInSetup(connection) ? tq("setup") : tq(connection?.status ?? "not_connected");
   return (
     <div className="flex min-h-screen">
       <aside className="flex w-64 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white p-4">
@@ -32,7 +37,7 @@ export default async function BusinessLayout({ children, params }: { children: R
             choices={businesses.map((b) => ({ merchantId: b.business.merchantId, legalName: b.business.legalName }))}
           />
         )}
-        <SideNav merchantId={business.merchantId} quickbooksBadge={t("quickbooksNotConnected")} />
+        <SideNav merchantId={business.merchantId} quickbooksBadge={quickbooksBadge} />
         <div className="mt-auto space-y-3 border-t pt-4">
           {user.isSupport && (
             <Link href="/admin" className="block text-sm text-blue-700 underline">

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { env } from "@/lib/env";
 import { QboApi } from "../api-client";
 import { qboEndpoints } from "../endpoints";
-import { QboAuthError } from "../errors";
+import { QboAuthError, QboFaultError, QboUnknownOutcomeError } from "../errors";
 import { InvalidGrantError } from "../oauth-client";
 import { accessTokenFor } from "../token-store";
 import type { Connection } from "./connection-record";
@@ -32,7 +32,7 @@ export function connectionApiFactory(db: Db): ApiFactory {
 /**
  * Runs QuickBooks calls for a connection. A 401 gets one retry with a refreshed token; when Intuit
  * refuses the refresh (revoked, expired), the connection becomes "needs reauthorization" and the
- * caller gets a refusal saying so.
+ * caller gets a refusal saying so. Other QuickBooks failures become "QuickBooks unavailable".
  */
 export async function withConnectionApi<T>(db: Db, connection: Connection, work: (api: QboApi) => Promise<T>, factory = connectionApiFactory(db)): Promise<T> {
   try {
@@ -46,6 +46,10 @@ export async function withConnectionApi<T>(db: Db, connection: Connection, work:
     if (error instanceof InvalidGrantError || error instanceof QboAuthError) {
       await markNeedsReauthorization(db, connection.businessId);
       throw new ConnectionRefusedError("needs_reauthorization", "QuickBooks no longer accepts this connection: reauthorize it.");
+    }
+    // Throttled, failing or unreachable: the caller shows "try again" (the fault stays in the message for logs).
+    if (error instanceof QboFaultError || error instanceof QboUnknownOutcomeError) {
+      throw new ConnectionRefusedError("quickbooks_unavailable", `QuickBooks did not answer as expected: ${error.message}`);
     }
     throw error;
   }

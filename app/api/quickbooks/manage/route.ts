@@ -1,0 +1,30 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { getDb } from "@/lib/database";
+import { disconnectConnection, pauseConnection, resumeConnection } from "@/lib/quickbooks/connection/lifecycle";
+import { ConnectionRefusedError } from "@/lib/quickbooks/connection/refusal";
+import { crossSite, forbidden, ownerOf, quickbooksUrl, readForm } from "../_shared/guard";
+import { merchantIdField } from "../_shared/merchant-id";
+
+const formSchema = z.object({ merchantId: merchantIdField, action: z.enum(["pause", "resume", "disconnect"], { error: "action must be pause, resume or disconnect" }) });
+const DONE = { pause: "paused", resume: "resumed", disconnect: "disconnected" } as const;
+
+/** Pause, Resume and Disconnect from the Manage tab's confirmations. Owner only. */
+export async function POST(request: Request) {
+  if (crossSite(request)) return forbidden("Cross-site request refused.");
+  const form = await readForm(request, formSchema);
+  if (!form) return new NextResponse("merchantId and action (pause, resume or disconnect) are required.", { status: 400 });
+  const owner = await ownerOf(form.merchantId);
+  if (owner instanceof NextResponse) return owner;
+  const input = { actor: owner.actor, businessId: owner.businessId };
+  try {
+    if (form.action === "pause") await pauseConnection(getDb(), input);
+    else if (form.action === "resume") await resumeConnection(getDb(), input);
+    else await disconnectConnection(getDb(), input);
+  } catch (error) {
+    if (!(error instanceof ConnectionRefusedError)) throw error;
+    if (error.code === "forbidden") return forbidden();
+    return NextResponse.redirect(quickbooksUrl(request, owner.merchantId, "", { error: error.code }), 303);
+  }
+  return NextResponse.redirect(quickbooksUrl(request, owner.merchantId, "", { done: DONE[form.action] }), 303);
+}

@@ -1,0 +1,50 @@
+import { getLocale } from "next-intl/server";
+import { requireBusiness } from "@/app/_server/session";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/database";
+import { env } from "@/lib/env";
+import { isLocale } from "@/lib/i18n/locales";
+import { withConnectionApi } from "@/lib/quickbooks/connection/connection-api";
+import { findConnection, type Connection } from "@/lib/quickbooks/connection/connection-record";
+import { ConnectionRefusedError, type RefusalCode } from "@/lib/quickbooks/connection/refusal";
+import { defaultNames } from "@/lib/quickbooks/mapping/default-names";
+import { loadMappingOptions, type MappingOptions } from "@/lib/quickbooks/mapping/mapping-options";
+
+/** What every QuickBooks page needs: the member's access, the connection record, the language. */
+export async function quickbooksContext(merchantId: string) {
+  const access = await requireBusiness(merchantId);
+  const db = getDb();
+  const connection = await findConnection(db, access.business.id);
+  const requestLocale = await getLocale();
+  const locale = isLocale(requestLocale) ? requestLocale : "en";
+  return {
+    ...access,
+    db,
+    connection,
+    locale,
+    processorName: env().PROCESSOR_NAME,
+    canManage: can(access.role, "quickbooks.manage"),
+    canViewDetails: can(access.role, "quickbooks.viewDetails"),
+    base: `/b/${encodeURIComponent(access.business.merchantId)}/quickbooks`,
+  };
+}
+export type QuickbooksContext = Awaited<ReturnType<typeof quickbooksContext>>;
+
+/** The mapping step's choices read from the company, or why they could not be read. */
+export async function mappingOptionsFor(ctx: QuickbooksContext, connection: Connection): Promise<{ options: MappingOptions } | { refusal: RefusalCode }> {
+  try {
+    const options = await withConnectionApi(ctx.db, connection, (api) =>
+      loadMappingOptions(api, { country: ctx.business.country, region: ctx.business.region, names: defaultNames(ctx.processorName, ctx.locale) }),
+    );
+    return { options };
+  } catch (error) {
+    if (error instanceof ConnectionRefusedError) return { refusal: error.code };
+    throw error;
+  }
+}
+
+/** The first value of a search parameter. */
+export function param(searchParams: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const value = searchParams[name];
+  return Array.isArray(value) ? value[0] : value;
+}

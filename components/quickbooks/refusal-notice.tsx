@@ -1,0 +1,26 @@
+import { getTranslations } from "next-intl/server";
+import { Notice } from "./notice";
+
+/** Refusals of the OAuth round trip: nothing was stored, and the owner can start again. */
+const STATE_PROBLEMS = new Set(["state_invalid", "state_expired", "state_reused", "state_foreign", "authorization_failed"]);
+
+/** Explains a refusal code from the connection service (or a route) in the reader's language. */
+export async function RefusalNotice({ code, values: given }: { code: string; values: Record<string, string> }) {
+  const t = await getTranslations("quickbooks.errors");
+  // Placeholders come from the redirect URL; a missing one shows "?" rather than breaking the page.
+  const values = { companyCurrency: "?", businessCurrency: "?", companyName: "?", name: "?", existingType: "?", ...given };
+  const message = t.has(code) ? t(code, values) : t("generic");
+  if (STATE_PROBLEMS.has(code)) {
+    return (
+      <Notice tone="error" title={t("stateTitle")} testId="qbo-error">
+        <p>{message}</p>
+        <p className="mt-1">{t("nothingStored")}</p>
+      </Notice>
+    );
+  }
+  return (
+    <Notice tone={code === "access_denied" ? "warning" : "error"} testId="qbo-error">
+      {message}
+    </Notice>
+  );
+}
