@@ -1,7 +1,13 @@
 import type { Db } from "@/db/client";
-import { docNumberFor } from "@/lib/accounting/doc-number";
-import { buildReceipt } from "@/lib/accounting/receipt";
-import type { PostingContext, SettledTransaction, Settlement } from "@/lib/accounting/types";
+import {
+  buildReceipt,
+  buildSettlementDocument,
+  buildStandaloneFeeDocument,
+  docNumberFor,
+  type PostingContext,
+  type SettledTransaction,
+  type Settlement,
+} from "@/lib/accounting";
 import type { IsoDate } from "./dates";
 import { loadPostableDeposits, loadPostableFees, loadPostableTransactions, loadSettledItems } from "./load";
 import type { PlannedDocument } from "./poster";

@@ -30,6 +30,8 @@ export interface SyncDeps {
   timeoutMs?: number;
   /** Replaces the Intuit refresh (tests). */
   refresh?: Refresher;
+  /** Replaces fetch for QuickBooks API calls (tests simulate crashes with it). */
+  fetchImpl?: typeof fetch;
   retry?: Partial<PosterDeps["retry"]>;
 }
 
@@ -99,6 +101,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
     realmId: connection.realmId,
     accessToken: () => accessTokenFor(db, connection.id, { now, refresh: deps.refresh }),
     timeoutMs: deps.timeoutMs ?? 30_000,
+    fetchImpl: deps.fetchImpl,
   });
   const markNeedsReauthorization = async () => {
     await db
