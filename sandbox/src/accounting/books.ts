@@ -43,6 +43,8 @@ export interface CompanyBooks {
   balances: Record<string, number>;
   /** "SalesReceipt:12" → Id of the Deposit that moved it out of Undeposited Funds. */
   deposited: Record<string, string>;
+  /** "SalesReceipt:12" → true once voided (a void keeps the document). */
+  voided: Record<string, true>;
   /** TaxAgency Id → the liability account its tax is posted to. */
   taxLiabilityAccounts: Record<string, string>;
   /** Accounts the books themselves need, by role. */

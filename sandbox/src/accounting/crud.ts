@@ -131,6 +131,7 @@ export function voidEntity(books: CompanyBooks, def: EntityDef, body: unknown, n
   // A voided document keeps its number and date but posts nothing.
   table(books, def.name)[entity.Id] = entity;
   unpostDocument(books, def.name, entity.Id);
+  (books.voided ??= {})[`${def.name}:${entity.Id}`] = true;
   def.afterWrite?.(books, entity, previous);
   return { entity: present(books, def, entity), change: { entity: def.name, id: entity.Id, operation: "Void" } };
 }

@@ -1,10 +1,18 @@
 import { accountDef } from "./entities/account";
 import { companyInfoDef, preferencesDef, taxAgencyDef, taxCodeDef, taxRateDef } from "./entities/company";
 import { customerDef } from "./entities/customer";
+import { depositDef } from "./entities/deposit";
+import { itemDef } from "./entities/item";
+import { journalEntryDef } from "./entities/journal-entry";
+import { paymentMethodDef } from "./entities/payment-method";
+import { purchaseDef } from "./entities/purchase";
+import { refundReceiptDef, salesReceiptDef } from "./entities/sales-doc";
 import type { EntityDef } from "./entities/types";
 
 /** Every entity the sandbox serves, by its QuickBooks name. */
-const DEFS: EntityDef[] = [accountDef, customerDef, taxCodeDef, taxRateDef, taxAgencyDef, companyInfoDef, preferencesDef];
+const DEFS: EntityDef[] = [
+  accountDef, customerDef, itemDef, paymentMethodDef, salesReceiptDef, refundReceiptDef, depositDef, purchaseDef, journalEntryDef,
+  taxCodeDef, taxRateDef, taxAgencyDef, companyInfoDef, preferencesDef];
 
 const BY_NAME = new Map<string, EntityDef>();
 const BY_LOWER = new Map<string, EntityDef>();

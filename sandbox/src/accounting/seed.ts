@@ -85,6 +85,7 @@ export function createCompanyBooks(input: { realmId: string; name: string; count
     journal: [],
     balances: {},
     deposited: {},
+    voided: {},
     taxLiabilityAccounts: {},
     systemAccounts: { undepositedFunds: "", accountsReceivable: "", openingBalanceEquity: "", retainedEarnings: "", salesTaxPayable: "" },
     astTaxCodeId: null,
