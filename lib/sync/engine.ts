@@ -13,6 +13,7 @@ import { buildDepositDocuments, buildFeeDocuments, buildReceiptDocuments, type D
 import { planItems } from "./plan";
 import { postDocuments, type PosterDeps, type PostingOutcome } from "./poster";
 import { paymentMethodIds, serviceItemId, taxCodeRates, undepositedFundsAccountId, type CardBrand } from "./references";
+import { withRetries } from "./retry";
 import { claimRun, finishRun, heartbeat, type RunTrigger } from "./run-lock";
 
 export interface SyncOptions {
@@ -147,7 +148,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
 
     await planItems(db, connection.id, business.id, through);
 
-    const context = await withAuthRetry(posterDeps, () => resolveContext(db, api, connection, mapping));
+    const context = await withRetries(posterDeps, () => resolveContext(db, api, connection, mapping));
 
     const receipts = await buildReceiptDocuments(db, context, through);
     add(await postDocuments(posterDeps, receipts));
@@ -179,17 +180,6 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
 
 function summaryOf(totals: PostingOutcome) {
   return { documentsCreated: totals.created, adopted: totals.adopted, itemsFailed: totals.failed };
-}
-
-/** The first QuickBooks reads of a run may meet an expired token too: refresh once, like the poster. */
-async function withAuthRetry<T>(deps: PosterDeps, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof QboAuthError)) throw error;
-    await deps.onAuthFailure();
-    return work();
-  }
 }
 
 async function resolveContext(

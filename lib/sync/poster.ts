@@ -3,8 +3,9 @@ import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { syncItems } from "@/db/schema";
 import type { BatchItemRequest, QboApi, QboEntity } from "@/lib/quickbooks/api-client";
-import { isUnknownOutcome, QboAuthError, QboThrottleError, type QboFaultItem } from "@/lib/quickbooks/errors";
+import type { QboFaultItem } from "@/lib/quickbooks/errors";
 import { toMinor } from "./amounts";
+import { withRetries, type RetryPolicy } from "./retry";
 
 /** A document ready to create in QuickBooks for one sync item. */
 export interface PlannedDocument {
@@ -25,15 +26,11 @@ export interface PostingOutcome {
   failed: number;
 }
 
-export interface PosterDeps {
+export interface PosterDeps extends RetryPolicy {
   db: Db;
   api: QboApi;
-  sleep: (ms: number) => Promise<void>;
-  /** Called when QuickBooks refuses the access token: refresh it; throws when that is impossible. */
-  onAuthFailure: () => Promise<void>;
   /** Renews the run's lease while it works. */
   heartbeat: () => Promise<void>;
-  retry: { serverAttempts: number; baseDelayMs: number; maxThrottleWaits: number };
 }
 
 export const BATCH_SIZE = 30;
@@ -77,58 +74,42 @@ async function sendBatch(deps: PosterDeps, batch: PlannedDocument[], outcome: Po
   const { db, api } = deps;
   await db.update(syncItems).set({ inFlightSince: sql`now()` }).where(inArray(syncItems.id, batch.map((d) => d.itemId)));
   let pending = batch;
-  let serverFailures = 0;
-  let throttleWaits = 0;
-  let authRetried = false;
-  while (pending.length > 0) {
+  const send = async () => {
+    if (pending.length === 0) return [];
     const requests: BatchItemRequest[] = pending.map((d) => ({ bId: d.itemId, operation: "create", entity: d.entity, body: d.body }));
-    try {
-      const results = await api.batch(requests, batchRequestId(pending));
-      const byId = new Map(pending.map((d) => [d.itemId, d]));
-      const posted: { doc: PlannedDocument; entity: QboEntity }[] = [];
-      const failed: { doc: PlannedDocument; faults: QboFaultItem[] }[] = [];
-      const duplicates: PlannedDocument[] = [];
-      for (const result of results) {
-        const doc = byId.get(result.bId);
-        if (!doc) continue;
-        if (result.ok) posted.push({ doc, entity: result.entity });
-        else if (result.fault.faults.some((f) => f.code === "6140")) duplicates.push(doc); // its DocNumber exists: a lost earlier create
-        else failed.push({ doc, faults: result.fault.faults });
-      }
-      await recordPosted(db, posted);
-      for (const p of posted) outcome.created[p.doc.entity] = (outcome.created[p.doc.entity] ?? 0) + 1;
-      await recordFailed(db, failed);
-      outcome.failed += failed.length;
-      const adoptedNow = await adoptExisting(deps, duplicates);
-      outcome.adopted += adoptedNow.size;
-      const unresolved = duplicates.filter((d) => !adoptedNow.has(d.itemId));
-      await recordFailed(db, unresolved.map((doc) => ({ doc, faults: [{ code: "6140", message: "Duplicate Document Number Error" }] })));
-      outcome.failed += unresolved.length;
-      return;
-    } catch (error) {
-      if (error instanceof QboThrottleError && throttleWaits < deps.retry.maxThrottleWaits) {
-        throttleWaits += 1;
-        await deps.sleep(Math.min(deps.retry.baseDelayMs * 2 ** Math.min(throttleWaits, 6), 60_000));
-        continue; // same items, same request id
-      }
-      if (error instanceof QboAuthError && !authRetried) {
-        authRetried = true;
-        await deps.onAuthFailure(); // throws (and stops the run) when the grant is gone
-        continue;
-      }
-      if (isUnknownOutcome(error) && serverFailures < deps.retry.serverAttempts) {
-        serverFailures += 1;
-        await deps.sleep(deps.retry.baseDelayMs * 2 ** serverFailures);
-        // The batch may have been written: adopt what exists before sending the rest again.
-        const adopted = await adoptExisting(deps, pending);
-        outcome.adopted += adopted.size;
-        pending = pending.filter((d) => !adopted.has(d.itemId));
-        continue;
-      }
-      // Still failing: leave the items in flight; the next run looks them up before creating.
-      throw error;
-    }
+    return api.batch(requests, batchRequestId(pending)); // same items → same request id → replayed, not re-created
+  };
+  // After 5xx or no answer the batch may have been written: adopt what exists, send only the rest.
+  // If it keeps failing, the error ends the run with the items still in flight, and the next run
+  // looks them up before creating anything.
+  const results = await withRetries(deps, send, {
+    async beforeRetryAfterUnknownOutcome() {
+      const adopted = await adoptExisting(deps, pending);
+      outcome.adopted += adopted.size;
+      pending = pending.filter((d) => !adopted.has(d.itemId));
+    },
+  });
+
+  const byId = new Map(pending.map((d) => [d.itemId, d]));
+  const posted: { doc: PlannedDocument; entity: QboEntity }[] = [];
+  const failed: { doc: PlannedDocument; faults: QboFaultItem[] }[] = [];
+  const duplicates: PlannedDocument[] = [];
+  for (const result of results) {
+    const doc = byId.get(result.bId);
+    if (!doc) continue;
+    if (result.ok) posted.push({ doc, entity: result.entity });
+    else if (result.fault.faults.some((f) => f.code === "6140")) duplicates.push(doc); // its DocNumber exists: a lost earlier create
+    else failed.push({ doc, faults: result.fault.faults });
   }
+  await recordPosted(db, posted);
+  for (const p of posted) outcome.created[p.doc.entity] = (outcome.created[p.doc.entity] ?? 0) + 1;
+  const adoptedNow = await adoptExisting(deps, duplicates);
+  outcome.adopted += adoptedNow.size;
+  for (const doc of duplicates) {
+    if (!adoptedNow.has(doc.itemId)) failed.push({ doc, faults: [{ code: "6140", message: "Duplicate Document Number Error" }] });
+  }
+  await recordFailed(db, failed);
+  outcome.failed += failed.length;
 }
 
 /** Finds documents already in QuickBooks by DocNumber and records them as posted. */
@@ -139,7 +120,8 @@ async function adoptExisting(deps: PosterDeps, docs: PlannedDocument[]): Promise
   for (const [entity, list] of byEntity) {
     for (let i = 0; i < list.length; i += LOOKUP_CHUNK) {
       const chunk = list.slice(i, i + LOOKUP_CHUNK);
-      const rows = await deps.api.query(entity, `SELECT * FROM ${entity} WHERE DocNumber IN (${chunk.map((d) => quote(d.docNumber)).join(", ")}) MAXRESULTS 1000`);
+      const statement = `SELECT * FROM ${entity} WHERE DocNumber IN (${chunk.map((d) => quote(d.docNumber)).join(", ")}) MAXRESULTS 1000`;
+      const rows = await withRetries(deps, () => deps.api.query(entity, statement));
       const byDocNumber = new Map(rows.map((r) => [String(r.DocNumber), r]));
       const found = chunk.flatMap((doc) => {
         const entityRow = byDocNumber.get(doc.docNumber);

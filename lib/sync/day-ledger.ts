@@ -1,0 +1,181 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { env } from "@/lib/env";
+import { qboEndpoints } from "@/lib/quickbooks/endpoints";
+import { addDays, type IsoDate } from "./dates";
+
+/** Days shown at once, newest first; `before` pages to older ones. */
+export const LEDGER_PAGE_DAYS = 31;
+
+export type DayState = "posted" | "partly_failed" | "paused" | "pending" | "before_connection" | "no_activity";
+
+export interface KindTotal {
+  count: number;
+  amountMinor: number;
+}
+
+export interface DepositTieOut {
+  depositId: string;
+  processorId: string;
+  /** What the processor paid to the bank. */
+  processorAmountMinor: number;
+  /** The QuickBooks deposit's total, once posted. */
+  qboTotalMinor: number | null;
+  /** QuickBooks − processor; 0 when it ties. Null until posted. */
+  differenceMinor: number | null;
+  status: string | null;
+  /** The document in QuickBooks, once posted. */
+  qboUrl: string | null;
+}
+
+export interface LedgerDay {
+  date: IsoDate;
+  state: DayState;
+  /** Items of the day that QuickBooks refused, and items of the day meant for QuickBooks (partly failed: n of m). */
+  failed: number;
+  total: number;
+  kinds: Partial<Record<"sale" | "refund" | "chargeback" | "chargeback_reversal" | "fee", KindTotal>>;
+  deposits: DepositTieOut[];
+}
+
+const QBO_APP_PATHS: Record<string, string> = {
+  SalesReceipt: "salesreceipt",
+  RefundReceipt: "refundreceipt",
+  Deposit: "deposit",
+  JournalEntry: "journal",
+  Purchase: "expense",
+};
+
+/** A link to a document in QuickBooks (the sandbox serves the same paths under /app). */
+export function qboDocumentUrl(entity: string, qboId: string): string {
+  return `${qboEndpoints(env()).app}/${QBO_APP_PATHS[entity] ?? entity.toLowerCase()}?txnId=${encodeURIComponent(qboId)}`;
+}
+
+type Row = {
+  day: string;
+  before_connection: boolean;
+  in_pause: boolean;
+  records: number;
+  kinds: Record<string, { count: number; amount: number }> | null;
+  statuses: Record<string, number> | null;
+  deposits: { id: string; processor_id: string; amount: number; qbo_total: number | null; status: string | null; qbo_id: string | null; qbo_entity: string | null }[] | null;
+};
+
+/**
+ * The day ledger of a business's connection: one row per business day from the connection day (and
+ * up to a week before it, when records of those days exist) to `today`, newest first, in ONE query:
+ * the days are a generate_series, and records, items and deposits are each aggregated per day and
+ * joined to it. Every table is scoped by the business (and the connection for items).
+ */
+export async function dayLedger(
+  db: Db,
+  scope: { businessId: string; connectionId: string },
+  options: { today: IsoDate; before?: IsoDate; days?: number },
+): Promise<LedgerDay[]> {
+  const to = options.before && options.before <= options.today ? addDays(options.before, -1) : options.today;
+  const from = addDays(to, -((options.days ?? LEDGER_PAGE_DAYS) - 1));
+  const { businessId, connectionId } = scope;
+  const rows = await db.execute<Row>(sql`
+    with c as (
+      select id, connected_on from qbo_connections where id = ${connectionId} and business_id = ${businessId}
+    ),
+    days as (
+      select d::date as day from c, generate_series(greatest(${from}::date, c.connected_on - 7), ${to}::date, interval '1 day') d
+    ),
+    tx as (
+      select business_date as day, kind::text as kind, count(*)::int as n, sum(amount_minor)::bigint as amount
+      from card_transactions where business_id = ${businessId} and business_date between ${from}::date and ${to}::date
+      group by 1, 2
+    ),
+    fe as (
+      select business_date as day, 'fee' as kind, count(*)::int as n, sum(amount_minor)::bigint as amount
+      from fees where business_id = ${businessId} and business_date between ${from}::date and ${to}::date
+      group by 1
+    ),
+    kinds as (
+      select day, jsonb_object_agg(kind, jsonb_build_object('count', n, 'amount', amount)) as kinds, sum(n)::int as n
+      from (select * from tx union all select * from fe) k group by day
+    ),
+    -- What each day owes QuickBooks: transactions, deposits and fees debited on their own (fees
+    -- inside a deposit are lines of that deposit, not documents).
+    owed as (
+      select day, count(*)::int as n from (
+        select business_date as day from card_transactions where business_id = ${businessId} and business_date between ${from}::date and ${to}::date
+        union all
+        select deposit_date from settlement_deposits where business_id = ${businessId} and deposit_date between ${from}::date and ${to}::date
+        union all
+        select business_date from fees where business_id = ${businessId} and deposit_id is null and business_date between ${from}::date and ${to}::date
+      ) r group by day
+    ),
+    items as (
+      select day, jsonb_object_agg(status, n) as statuses from (
+        select business_date as day, status::text as status, count(*)::int as n
+        from sync_items where connection_id = ${connectionId} and business_id = ${businessId} and business_date between ${from}::date and ${to}::date
+        group by 1, 2
+      ) s group by day
+    ),
+    deps as (
+      select d.deposit_date as day,
+        jsonb_agg(jsonb_build_object('id', d.id, 'processor_id', d.processor_id, 'amount', d.amount_minor, 'qbo_total', s.qbo_total_minor,
+          'status', s.status, 'qbo_id', s.qbo_id, 'qbo_entity', s.qbo_entity) order by d.processor_id) as deposits
+      from settlement_deposits d
+      left join sync_items s on s.connection_id = ${connectionId} and s.record_type = 'deposit' and s.record_id = d.id
+      where d.business_id = ${businessId} and d.deposit_date between ${from}::date and ${to}::date
+      group by 1
+    )
+    select to_char(days.day, 'YYYY-MM-DD') as day,
+      days.day < c.connected_on as before_connection,
+      exists (
+        select 1 from qbo_pauses p where p.connection_id = c.id and days.day >= p.paused_from and (p.resumed_on is null or days.day < p.resumed_on)
+      ) as in_pause,
+      coalesce(owed.n, 0) as records, kinds.kinds, items.statuses, deps.deposits
+    from days
+    cross join c
+    left join kinds on kinds.day = days.day
+    left join owed on owed.day = days.day
+    left join items on items.day = days.day
+    left join deps on deps.day = days.day
+    where days.day >= c.connected_on or owed.n is not null
+    order by days.day desc`);
+  return rows.map(toLedgerDay);
+}
+
+function toLedgerDay(row: Row): LedgerDay {
+  const statuses = row.statuses ?? {};
+  const count = (s: string) => Number(statuses[s] ?? 0);
+  const records = Number(row.records);
+  const excluded = count("before_connection") + count("skipped_paused");
+  const failed = count("failed");
+  // Records not yet planned (they arrived after the last run) are pending too.
+  const planned = Object.values(statuses).reduce((a, n) => a + Number(n), 0);
+  const waiting = count("pending") + count("ready_to_sync") + Math.max(0, records - planned);
+  const total = Math.max(records, planned) - excluded;
+  let state: DayState;
+  if (records === 0) state = "no_activity";
+  else if (row.before_connection) state = "before_connection";
+  else if (row.in_pause || (count("skipped_paused") > 0 && total <= 0)) state = "paused";
+  else if (failed > 0) state = "partly_failed";
+  else if (waiting > 0) state = "pending";
+  else state = "posted";
+  const kinds: LedgerDay["kinds"] = {};
+  for (const [kind, v] of Object.entries(row.kinds ?? {})) kinds[kind as keyof LedgerDay["kinds"]] = { count: Number(v.count), amountMinor: Number(v.amount) };
+  return {
+    date: row.day,
+    state,
+    failed,
+    total: Math.max(total, 0),
+    kinds,
+    deposits: (row.deposits ?? []).map((d) => {
+      const qboTotal = d.status === "posted" && d.qbo_total !== null ? Number(d.qbo_total) : null;
+      return {
+        depositId: d.id,
+        processorId: d.processor_id,
+        processorAmountMinor: Number(d.amount),
+        qboTotalMinor: qboTotal,
+        differenceMinor: qboTotal === null ? null : qboTotal - Number(d.amount),
+        status: d.status,
+        qboUrl: d.status === "posted" && d.qbo_id ? qboDocumentUrl(d.qbo_entity ?? "Deposit", d.qbo_id) : null,
+      };
+    }),
+  };
+}

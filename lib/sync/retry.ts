@@ -1,0 +1,41 @@
+import { isUnknownOutcome, QboAuthError, QboThrottleError } from "@/lib/quickbooks/errors";
+
+export interface RetryPolicy {
+  sleep: (ms: number) => Promise<void>;
+  /** Refreshes the access token; throws (stopping the run) when the grant is gone. */
+  onAuthFailure: () => Promise<void>;
+  retry: { serverAttempts: number; baseDelayMs: number; maxThrottleWaits: number };
+}
+
+/**
+ * Runs a QuickBooks call that is safe to repeat (a read, or a write carrying a request id):
+ * throttled → wait and again; 5xx or no answer → back off and again; 401 → refresh once and again.
+ */
+export async function withRetries<T>(
+  policy: RetryPolicy,
+  call: () => Promise<T>,
+  hooks: { beforeRetryAfterUnknownOutcome?: () => Promise<void> } = {},
+): Promise<T> {
+  let serverFailures = 0;
+  let throttleWaits = 0;
+  let authRetried = false;
+  for (;;) {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof QboThrottleError && throttleWaits < policy.retry.maxThrottleWaits) {
+        throttleWaits += 1;
+        await policy.sleep(Math.min(policy.retry.baseDelayMs * 2 ** Math.min(throttleWaits, 6), 60_000));
+      } else if (error instanceof QboAuthError && !authRetried) {
+        authRetried = true;
+        await policy.onAuthFailure();
+      } else if (isUnknownOutcome(error) && serverFailures < policy.retry.serverAttempts) {
+        serverFailures += 1;
+        await policy.sleep(policy.retry.baseDelayMs * 2 ** serverFailures);
+        await hooks.beforeRetryAfterUnknownOutcome?.();
+      } else {
+        throw error;
+      }
+    }
+  }
+}
