@@ -36,7 +36,7 @@ export interface SandboxCliConfig {
 }
 
 /** Options of `npm run sandbox` from its environment (see sandbox/README.md). */
-export function sandboxConfigFromEnv(env: NodeJS.ProcessEnv, readFile: (path: string) => string = (p) => readFileSync(p, "utf8")): SandboxCliConfig {
+export function sandboxConfigFromEnv(env: Record<string, string | undefined>, readFile: (path: string) => string = (p) => readFileSync(p, "utf8")): SandboxCliConfig {
   // Empty variables count as unset, so `SANDBOX_DATA_FILE=` in a .env file means "memory".
   const present = Object.fromEntries(Object.entries(env).filter(([key, value]) => key.startsWith("SANDBOX_") && value !== ""));
   const parsed = envSchema.safeParse(present);
