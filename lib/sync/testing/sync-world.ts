@@ -36,7 +36,6 @@ export async function createSyncWorld(options: { limits?: boolean; timeScale?: n
         clientSecret: CLIENT_SECRET,
         name: "Settlebooks (tests)",
         redirectUris: ["http://localhost:3999/api/quickbooks/callback"],
-        webhookUrl: "",
         webhookVerifier: "test-verifier",
         webhookFormat: "cloudevents",
       },
