@@ -15,11 +15,11 @@ type Handler = (input: RouteInput) => void | Promise<void>;
 
 const ROUTES: Record<string, { GET?: Handler; POST?: Handler }> = {
   "/connect/oauth2": { GET: startAuthorize },
-  "/connect/oauth2/signin": { GET: (i) => showStep(i, signInPage), POST: submitSignIn },
-  "/connect/oauth2/signup": { GET: (i) => showStep(i, signUpPage), POST: submitSignUp },
-  "/connect/oauth2/company": { GET: (i) => showStep(i, companyPage), POST: submitCompanyChoice },
+  "/connect/oauth2/signin": { GET: (i) => showStep(i, "nothing", signInPage), POST: submitSignIn },
+  "/connect/oauth2/signup": { GET: (i) => showStep(i, "nothing", signUpPage), POST: submitSignUp },
+  "/connect/oauth2/company": { GET: (i) => showStep(i, "user", companyPage), POST: submitCompanyChoice },
   "/connect/oauth2/company/new": { POST: submitNewCompany },
-  "/connect/oauth2/consent": { GET: (i) => showStep(i, consentPage), POST: submitConsent },
+  "/connect/oauth2/consent": { GET: (i) => showStep(i, "company", consentPage), POST: submitConsent },
 };
 
 /** The handler of one of the authorize flow's pages, if the path and method are one. */
@@ -70,13 +70,14 @@ function startAuthorize(input: RouteInput): void {
 
 type StepPage = (ctx: SandboxContext, flow: AuthorizeFlow, message?: string) => string;
 
-function showStep(input: RouteInput, render: StepPage): void {
+/** Shows a step of the flow, or sends the visitor back to the step they skipped. */
+function showStep(input: RouteInput, needs: "nothing" | "user" | "company", render: StepPage): void {
   const flow = input.ctx.browser.flow(input.url.searchParams.get("flow"));
   if (!flow) return problemPage(input, 400, "This sign-in link has expired. Start again from the app.");
-  if (render !== signInPage && render !== signUpPage && !flow.userId) {
+  if (needs !== "nothing" && !flow.userId) {
     return redirect(input.res, `/connect/oauth2/signin?flow=${encodeURIComponent(flow.id)}`, 303);
   }
-  if (render === consentPage && !flow.realmId) {
+  if (needs === "company" && !flow.realmId) {
     return redirect(input.res, `/connect/oauth2/company?flow=${encodeURIComponent(flow.id)}`, 303);
   }
   sendHtml(input.res, 200, render(input.ctx, flow));
