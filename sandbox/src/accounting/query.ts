@@ -1,4 +1,295 @@
-import type { CompanyBooks } from "./books";
-export function runQuery(_books: CompanyBooks, _text: string): unknown {
-  return {};
+import { type CompanyBooks, type Entity, allOf } from "./books";
+import { present } from "./crud";
+import type { EntityDef } from "./entities/types";
+import { QboFault } from "./faults";
+import { entityDefLoose } from "./registry";
+
+/**
+ * QuickBooks' query language: SELECT * | count(*) FROM Entity [WHERE p op v AND ...]
+ * [ORDERBY p [ASC|DESC], ...] [STARTPOSITION n] [MAXRESULTS n]. Operators =, <, >, <=, >=, IN,
+ * LIKE ('%' wildcard); no OR, no expressions. Keywords are case-insensitive.
+ */
+
+const MAX_RESULTS = 1000;
+const DEFAULT_RESULTS = 100;
+
+type TokenKind = "ID" | "STRING" | "INTEGER" | "DECIMAL" | "PUNCT" | "EOF";
+interface Token { kind: TokenKind; text: string; column: number; value?: string }
+
+function parseError(token: Token): QboFault {
+  const shown = token.kind === "EOF"
+    ? `Encountered "<EOF>" at line 1, column ${token.column}.`
+    : token.kind === "PUNCT"
+      ? `Encountered " "${token.text}" "${token.text} "" at line 1, column ${token.column}.`
+      : `Encountered " <${token.kind}> "${token.text} "" at line 1, column ${token.column}.`;
+  return new QboFault([{ code: "4000", message: "Error parsing query", detail: `QueryParserError: ${shown}` }]);
+}
+
+function validationError(detail: string): QboFault {
+  return new QboFault([{ code: "4001", message: "Invalid query", detail: `QueryValidationError: ${detail}` }]);
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (/\s/.test(c)) { i += 1; continue; }
+    const column = i + 1;
+    if (c === "'") {
+      let value = "";
+      let j = i + 1;
+      for (;;) {
+        if (j >= text.length) throw parseError({ kind: "EOF", text: "", column: text.length + 1 });
+        if (text[j] === "\\" && j + 1 < text.length) { value += text[j + 1]; j += 2; continue; }
+        if (text[j] === "'" && text[j + 1] === "'") { value += "'"; j += 2; continue; }
+        if (text[j] === "'") break;
+        value += text[j];
+        j += 1;
+      }
+      tokens.push({ kind: "STRING", text: text.slice(i, j + 1), column, value });
+      i = j + 1;
+      continue;
+    }
+    const number = /^-?\d+(\.\d+)?/.exec(text.slice(i));
+    if (number && (c !== "-" || /\d/.test(text[i + 1] ?? ""))) {
+      tokens.push({ kind: number[1] ? "DECIMAL" : "INTEGER", text: number[0], column, value: number[0] });
+      i += number[0].length;
+      continue;
+    }
+    const two = text.slice(i, i + 2);
+    if (two === "<=" || two === ">=" || two === "!=" || two === "<>") {
+      tokens.push({ kind: "PUNCT", text: two, column });
+      i += 2;
+      continue;
+    }
+    if ("=<>(),*".includes(c)) {
+      tokens.push({ kind: "PUNCT", text: c, column });
+      i += 1;
+      continue;
+    }
+    const word = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(text.slice(i));
+    if (word) {
+      tokens.push({ kind: "ID", text: word[0], column, value: word[0] });
+      i += word[0].length;
+      continue;
+    }
+    throw parseError({ kind: "PUNCT", text: c, column });
+  }
+  tokens.push({ kind: "EOF", text: "", column: text.length + 1 });
+  return tokens;
+}
+
+type Value = string | number | boolean;
+interface Condition { property: string; op: "=" | "<" | ">" | "<=" | ">=" | "IN" | "LIKE"; values: Value[] }
+interface Query {
+  count: boolean;
+  entity: string;
+  entityToken: Token;
+  where: Condition[];
+  orderBy: Array<{ property: string; desc: boolean }>;
+  startPosition: number;
+  maxResults: number;
+}
+
+class Parser {
+  private i = 0;
+  constructor(private readonly tokens: Token[]) {}
+  peek(): Token { return this.tokens[this.i]; }
+  next(): Token { return this.tokens[this.i++]; }
+  isWord(word: string): boolean { const t = this.peek(); return t.kind === "ID" && t.text.toUpperCase() === word; }
+  word(word: string): void { if (!this.isWord(word)) throw parseError(this.peek()); this.i += 1; }
+  punct(p: string): void { const t = this.peek(); if (t.kind !== "PUNCT" || t.text !== p) throw parseError(t); this.i += 1; }
+  isPunct(p: string): boolean { const t = this.peek(); return t.kind === "PUNCT" && t.text === p; }
+  id(): Token { const t = this.next(); if (t.kind !== "ID") throw parseError(t); return t; }
+  integer(): number { const t = this.next(); if (t.kind !== "INTEGER") throw parseError(t); return Number(t.text); }
+
+  value(): Value {
+    const t = this.next();
+    if (t.kind === "STRING") return t.value!;
+    if (t.kind === "INTEGER" || t.kind === "DECIMAL") return Number(t.text);
+    if (t.kind === "ID" && (t.text.toLowerCase() === "true" || t.text.toLowerCase() === "false")) return t.text.toLowerCase() === "true";
+    throw parseError(t);
+  }
+
+  parse(): Query {
+    this.word("SELECT");
+    let count = false;
+    if (this.isPunct("*")) this.next();
+    else if (this.isWord("COUNT")) {
+      this.next();
+      this.punct("(");
+      this.punct("*");
+      this.punct(")");
+      count = true;
+    } else throw parseError(this.peek());
+    this.word("FROM");
+    const entityToken = this.id();
+    const where: Condition[] = [];
+    if (this.isWord("WHERE")) {
+      this.next();
+      for (;;) {
+        where.push(this.condition());
+        if (this.isWord("AND")) { this.next(); continue; }
+        break;
+      }
+    }
+    const orderBy: Query["orderBy"] = [];
+    let startPosition = 1;
+    let maxResults = DEFAULT_RESULTS;
+    for (;;) {
+      if (this.isWord("ORDERBY") || this.isWord("ORDER")) {
+        if (this.next().text.toUpperCase() === "ORDER") this.word("BY");
+        for (;;) {
+          const property = this.id().text;
+          let desc = false;
+          if (this.isWord("DESC")) { this.next(); desc = true; } else if (this.isWord("ASC")) this.next();
+          orderBy.push({ property, desc });
+          if (this.isPunct(",")) { this.next(); continue; }
+          break;
+        }
+      } else if (this.isWord("STARTPOSITION")) {
+        this.next();
+        startPosition = Math.max(1, this.integer());
+      } else if (this.isWord("MAXRESULTS")) {
+        this.next();
+        maxResults = this.integer();
+      } else break;
+    }
+    if (this.peek().kind !== "EOF") throw parseError(this.peek());
+    return { count, entity: entityToken.text, entityToken, where, orderBy, startPosition, maxResults };
+  }
+
+  condition(): Condition {
+    const property = this.id().text;
+    const t = this.peek();
+    if (t.kind === "ID" && t.text.toUpperCase() === "IN") {
+      this.next();
+      this.punct("(");
+      const values = [this.value()];
+      while (this.isPunct(",")) { this.next(); values.push(this.value()); }
+      this.punct(")");
+      return { property, op: "IN", values };
+    }
+    if (t.kind === "ID" && t.text.toUpperCase() === "LIKE") {
+      this.next();
+      const v = this.next();
+      if (v.kind !== "STRING") throw parseError(v);
+      return { property, op: "LIKE", values: [v.value!] };
+    }
+    if (t.kind === "PUNCT" && ["=", "<", ">", "<=", ">="].includes(t.text)) {
+      this.next();
+      return { property, op: t.text as Condition["op"], values: [this.value()] };
+    }
+    throw parseError(t);
+  }
+}
+
+/** Resolves a property name against a list case-insensitively ("Metadata.CreateTime" works too). */
+function canonical(list: string[], property: string): string | undefined {
+  return list.find((p) => p.toLowerCase() === property.toLowerCase());
+}
+
+function lookup(entity: Entity, path: string): unknown {
+  let current: unknown = entity;
+  for (const part of path.split(".")) {
+    if (current === null || typeof current !== "object") return undefined;
+    const obj = current as Record<string, unknown>;
+    const key = Object.keys(obj).find((k) => k.toLowerCase() === part.toLowerCase());
+    current = key === undefined ? undefined : obj[key];
+  }
+  // A reference compares by its id.
+  if (current !== null && typeof current === "object" && "value" in (current as object)) return (current as { value: unknown }).value;
+  return current;
+}
+
+function isTime(path: string): boolean {
+  return /Time$/i.test(path);
+}
+
+/** -1, 0, 1; strings compare case-insensitively, times as instants, numbers numerically. */
+function compare(actual: unknown, wanted: Value, path: string): number | null {
+  if (actual === undefined || actual === null) return null;
+  if (isTime(path)) {
+    const a = Date.parse(String(actual));
+    const b = Date.parse(String(wanted));
+    if (Number.isNaN(a) || Number.isNaN(b)) return null;
+    return Math.sign(a - b);
+  }
+  if (typeof actual === "boolean" || typeof wanted === "boolean") {
+    return String(actual).toLowerCase() === String(wanted).toLowerCase() ? 0 : null;
+  }
+  const numA = typeof actual === "number" ? actual : /^-?\d+(\.\d+)?$/.test(String(actual)) ? Number(actual) : NaN;
+  const numB = typeof wanted === "number" ? wanted : /^-?\d+(\.\d+)?$/.test(String(wanted)) ? Number(wanted) : NaN;
+  if (!Number.isNaN(numA) && !Number.isNaN(numB)) return Math.sign(numA - numB);
+  const a = String(actual).toLowerCase();
+  const b = String(wanted).toLowerCase();
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function likeRegex(pattern: string): RegExp {
+  const escaped = pattern.split("%").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  return new RegExp(`^${escaped}$`, "is");
+}
+
+function matches(entity: Entity, c: Condition): boolean {
+  const actual = lookup(entity, c.property);
+  switch (c.op) {
+    case "IN": return c.values.some((v) => compare(actual, v, c.property) === 0);
+    case "LIKE": return actual !== undefined && actual !== null && likeRegex(String(c.values[0])).test(String(actual));
+    case "=": return compare(actual, c.values[0], c.property) === 0;
+    default: {
+      const r = compare(actual, c.values[0], c.property);
+      if (r === null) return false;
+      return c.op === "<" ? r < 0 : c.op === ">" ? r > 0 : c.op === "<=" ? r <= 0 : r >= 0;
+    }
+  }
+}
+
+function hasActive(def: EntityDef): boolean {
+  return def.filterable.includes("Active");
+}
+
+/** Runs a query; returns the QueryResponse object. */
+export function runQuery(books: CompanyBooks, text: string): Record<string, unknown> {
+  const query = new Parser(tokenize(text.trim())).parse();
+  const def = entityDefLoose(query.entity);
+  if (!def) {
+    throw new QboFault([{ code: "4000", message: "Error parsing query", detail: `QueryParserError: Invalid entity name: ${query.entity} at line 1, column ${query.entityToken.column}.` }]);
+  }
+  for (const c of query.where) {
+    const name = canonical(def.filterable, c.property);
+    if (!name) throw validationError(`property '${c.property}' is not queryable`);
+    c.property = name;
+  }
+  for (const o of query.orderBy) {
+    const name = canonical(def.sortable, o.property);
+    if (!name) throw validationError(`property '${o.property}' is not sortable`);
+    o.property = name;
+  }
+  if (query.maxResults > MAX_RESULTS) throw validationError(`value ${query.maxResults} is too large. Max allowed value is ${MAX_RESULTS}`);
+  if (query.maxResults < 1) throw validationError(`value ${query.maxResults} is too small. Min allowed value is 1`);
+
+  // Name lists show active rows unless the query says otherwise (Active IN (true,false)).
+  const activeOnly = hasActive(def) && !query.where.some((c) => c.property === "Active");
+  const rows = allOf(books, def.name)
+    .map((e) => present(books, def, e))
+    .filter((e) => (!activeOnly || e.Active !== false) && query.where.every((c) => matches(e, c)));
+  const order = query.orderBy.length > 0 ? query.orderBy : [{ property: "Id", desc: false }];
+  rows.sort((a, b) => {
+    for (const o of order) {
+      const va = lookup(a, o.property);
+      const vb = lookup(b, o.property);
+      let r: number;
+      if (va === undefined || va === null) r = vb === undefined || vb === null ? 0 : -1;
+      else if (vb === undefined || vb === null) r = 1;
+      else r = compare(va, vb as Value, o.property) ?? 0;
+      if (r !== 0) return o.desc ? -r : r;
+    }
+    return 0;
+  });
+  if (query.count) return { totalCount: rows.length };
+  const page = rows.slice(query.startPosition - 1, query.startPosition - 1 + query.maxResults);
+  if (page.length === 0) return {};
+  return { [def.name]: page, startPosition: query.startPosition, maxResults: page.length };
 }
