@@ -122,6 +122,10 @@ async function route(ctx: SandboxContext, req: IncomingMessage, res: ServerRespo
       return void res.end();
     }
     if (path === "/healthz") return sendJson(res, 200, { ok: true });
+    if (path === "/favicon.ico") {
+      res.writeHead(204);
+      return void res.end();
+    }
     sendJson(res, 404, { error: "not_found", path });
   } catch (error) {
     if (res.headersSent || res.destroyed) return void res.destroy();

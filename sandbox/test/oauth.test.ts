@@ -196,6 +196,27 @@ describe("intuit-oauth against the sandbox", () => {
       .toMatchObject({ status: 400, json: { error: "invalid_grant" } });
   });
 
+  it("never lets a refresh token chain outlive five years from the first grant", async () => {
+    const realmId = await createCompany(sandbox);
+    const first = await admin(sandbox, "POST", `/_sandbox/companies/${realmId}/tokens`, { clientId: TEST_APP.clientId });
+    let refreshToken: string = first.json.refresh_token;
+    const lifetimes: number[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      await admin(sandbox, "POST", "/_sandbox/clock", { advanceSeconds: 99 * 86400 });
+      const res = await tokenRequest({ grant_type: "refresh_token", refresh_token: refreshToken }, undefined, { "x-include-refresh-token-hard-expires-in": "true" });
+      if (res.status !== 200) {
+        expect(res.json.error).toBe("invalid_grant");
+        break;
+      }
+      expect(res.json.x_refresh_token_expires_in).toBeLessThanOrEqual(res.json.x_refresh_token_hard_expires_in);
+      lifetimes.push(res.json.x_refresh_token_expires_in);
+      refreshToken = res.json.refresh_token;
+    }
+    // 5 years / 99 days: 18 refreshes succeed, the last ones with a shortened lifetime.
+    expect(lifetimes.length).toBe(18);
+    expect(lifetimes[lifetimes.length - 1]).toBeLessThan(8640000);
+  });
+
   it("answers 401 invalid_client for bad client credentials", async () => {
     expect(await tokenRequest({ grant_type: "refresh_token", refresh_token: "x" }, basic(TEST_APP.clientId, "wrong")))
       .toEqual({ status: 401, json: { error: "invalid_client" } });
