@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { EmptyState } from "@/components/portal/empty-state";
 import { TransactionFiltersForm } from "@/components/portal/transaction-filters-form";
 import { TransactionsTable } from "@/components/portal/transactions-table";
@@ -21,9 +22,14 @@ export default async function TransactionsPage({ params, searchParams }: { param
   raw.delete("limit");
   const parsed = parseTransactionQuery(raw);
   const action = `/b/${encodeURIComponent(business.merchantId)}/transactions`;
+  // After a refused filter, the form keeps what it can show: a date input only takes a real date.
+  const shownDate = (name: string) => {
+    const value = raw.get(name);
+    return z.iso.date().safeParse(value).success ? value! : undefined;
+  };
   const formValues = parsed.ok
     ? { from: parsed.query.from, to: parsed.query.to, kinds: parsed.query.kinds }
-    : { from: raw.get("from") ?? undefined, to: raw.get("to") ?? undefined, kinds: raw.getAll("kind").filter((k): k is TransactionKind => (TRANSACTION_KINDS as readonly string[]).includes(k)) };
+    : { from: shownDate("from"), to: shownDate("to"), kinds: raw.getAll("kind").filter((k): k is TransactionKind => (TRANSACTION_KINDS as readonly string[]).includes(k)) };
 
   let content;
   if (!parsed.ok) {
