@@ -13,6 +13,8 @@ export interface RunRow {
   itemsFailed: number;
   durationMs: number | null;
   message: string | null;
+  /** Why a stopped run stopped, when the engine says ("mapping", "authorization"). */
+  stopReason: string | null;
 }
 
 /** The latest runs of a business's connection (scoped through the connection's business). */
@@ -25,7 +27,7 @@ export async function recentRuns(db: Db, businessId: string, connectionId: strin
     .orderBy(desc(syncRuns.startedAt))
     .limit(limit);
   return rows.map(({ run }) => {
-    const summary = (run.summary ?? {}) as { documentsCreated?: Record<string, number>; itemsFailed?: number; durationMs?: number };
+    const summary = (run.summary ?? {}) as { documentsCreated?: Record<string, number>; itemsFailed?: number; durationMs?: number; stopReason?: string };
     return {
       id: run.id,
       startedAt: run.startedAt,
@@ -37,6 +39,7 @@ export async function recentRuns(db: Db, businessId: string, connectionId: strin
       itemsFailed: summary.itemsFailed ?? 0,
       durationMs: summary.durationMs ?? (run.finishedAt ? run.finishedAt.getTime() - run.startedAt.getTime() : null),
       message: run.message,
+      stopReason: summary.stopReason ?? null,
     };
   });
 }

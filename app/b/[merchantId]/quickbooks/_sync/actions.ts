@@ -1,0 +1,68 @@
+"use server";
+
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { validatedAction } from "@/app/_server/action";
+import { requirePermission } from "@/app/_server/session";
+import { auditEvents, qboConnections } from "@/db/schema";
+import { sendSyncRequested } from "@/inngest/send";
+import { getDb } from "@/lib/database";
+import { requestSync, syncNowWaitSeconds, type SyncDispatch } from "@/lib/sync/dispatch";
+import { markReadyToSync, markResolved } from "@/lib/sync/failed-items";
+
+/** A request waits this long for a local (no Inngest) run before leaving it to finish in the background. */
+const LOCAL_WAIT_MS = 25_000;
+
+export type SyncNowResult =
+  | { outcome: "rate_limited"; seconds: number }
+  | { outcome: "not_active" }
+  | { outcome: "queued" | "background" }
+  | { outcome: "completed"; status: string; documents: number; failed: number; message: string | null };
+
+function describe(dispatch: SyncDispatch): SyncNowResult {
+  if (dispatch.mode !== "completed") return { outcome: dispatch.mode };
+  const { summary } = dispatch;
+  return {
+    outcome: "completed",
+    status: summary.status,
+    documents: Object.values(summary.documentsCreated).reduce((a, n) => a + n, 0),
+    failed: summary.itemsFailed,
+    message: summary.message ?? null,
+  };
+}
+
+async function ownerConnection(merchantId: string) {
+  const access = await requirePermission(merchantId, "quickbooks.manage");
+  const db = getDb();
+  const [connection] = await db.select({ id: qboConnections.id }).from(qboConnections).where(eq(qboConnections.businessId, access.business.id));
+  return { access, db, connectionId: connection?.id ?? null };
+}
+
+/** Sync now (owner only): at most once a minute per connection, whatever process serves the request. */
+export const syncNowAction = validatedAction(z.object({ merchantId: z.string().min(1) }), async ({ merchantId }): Promise<SyncNowResult> => {
+  const { access, db, connectionId } = await ownerConnection(merchantId);
+  if (!connectionId) return { outcome: "not_active" };
+  const seconds = await syncNowWaitSeconds(db, connectionId);
+  if (seconds > 0) return { outcome: "rate_limited", seconds };
+  await db.insert(auditEvents).values({ businessId: access.business.id, actorUserId: access.user.id, action: "quickbooks.sync_requested", after: { connectionId, trigger: "manual" } });
+  return describe(await requestSync({ db, send: sendSyncRequested, waitMs: LOCAL_WAIT_MS }, { connectionId, trigger: "manual" }));
+});
+
+const markSchema = z.object({
+  merchantId: z.string().min(1),
+  to: z.enum(["ready_to_sync", "resolved"]),
+  itemIds: z.array(z.uuid()).min(1, "Choose at least one item.").max(500),
+});
+
+/**
+ * Ready to sync / Resolved on one failed item or a selection (owner only; the items must be failed
+ * items of this business's connection). Ready to sync also starts a run right away.
+ */
+export const markFailedItemsAction = validatedAction(markSchema, async ({ merchantId, to, itemIds }) => {
+  const { access, db, connectionId } = await ownerConnection(merchantId);
+  if (!connectionId) return { moved: 0, sync: null };
+  const mark = to === "ready_to_sync" ? markReadyToSync : markResolved;
+  const moved = await mark(db, access.business.id, connectionId, itemIds, access.user.id);
+  const sync = to === "ready_to_sync" && moved.length > 0 ? describe(await requestSync({ db, send: sendSyncRequested, waitMs: LOCAL_WAIT_MS }, { connectionId, trigger: "retry" })) : null;
+  return { moved: moved.length, sync };
+});
