@@ -71,11 +71,16 @@ describe("requestid", () => {
     expect(inB.json.Customer.DisplayName).toBe("In B");
   });
 
-  it("rejects a requestid longer than 50 characters", async () => {
+  it("rejects a requestid longer than 50 characters, or 36 on a batch call", async () => {
     const { realmId, token } = await freshCompany();
+    expect((await api(sandbox, realmId, token, "POST", `/customer?requestid=${"x".repeat(50)}`, { DisplayName: "Fits" })).status).toBe(200);
     const res = await api(sandbox, realmId, token, "POST", `/customer?requestid=${"x".repeat(51)}`, { DisplayName: "Long" });
     expect(res.status).toBe(400);
-    expect(await customers(realmId)).toHaveLength(0);
+    expect(res.json.Fault.Error[0]).toMatchObject({ code: "2010", Detail: expect.stringContaining("1 to 50 characters") });
+    expect((await customers(realmId)).map((c) => c.DisplayName)).toEqual(["Fits"]);
+    const batch = { BatchItemRequest: [{ bId: "1", Query: "select * from Customer" }] };
+    expect((await api(sandbox, realmId, token, "POST", `/batch?requestid=${"b".repeat(36)}`, batch)).status).toBe(200);
+    expect((await api(sandbox, realmId, token, "POST", `/batch?requestid=${"b".repeat(37)}`, batch)).status).toBe(400);
   });
 });
 

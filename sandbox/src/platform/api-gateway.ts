@@ -5,8 +5,9 @@ import { ACCOUNTING_SCOPE } from "./scopes";
 import type { StoredResponse } from "./state";
 
 const API_PATH = /^\/v3\/company\/([^/]+)(\/.*)?$/;
-/** requestid values Intuit accepts are at most 50 characters. */
+/** requestid values Intuit accepts are at most 50 characters, 36 on a batch call (Intuit blog, 2015-04-06). */
 const MAX_REQUEST_ID = 50;
+const MAX_BATCH_REQUEST_ID = 36;
 /** Responses remembered per company for requestid replay. */
 const REPLAYS_KEPT = 5_000;
 
@@ -77,9 +78,10 @@ export async function apiGateway(input: RouteInput): Promise<void> {
   }
 
   const requestId = url.searchParams.get("requestid");
-  if (requestId !== null && (requestId === "" || requestId.length > MAX_REQUEST_ID)) {
+  const maxRequestId = path === "/batch" ? MAX_BATCH_REQUEST_ID : MAX_REQUEST_ID;
+  if (requestId !== null && (requestId === "" || requestId.length > maxRequestId)) {
     return send(input, gatewayFault(ctx, 400, "2010", "Request has invalid or unsupported property",
-      `requestid must be 1 to ${MAX_REQUEST_ID} characters`, "ValidationFault"));
+      `requestid must be 1 to ${maxRequestId} characters${path === "/batch" ? " on a batch call" : ""} (Intuit's limit); this one has ${requestId.length}`, "ValidationFault"));
   }
   const replays = (ctx.state.replays[realmId] ??= {});
   if (requestId !== null && replays[requestId]) return send(input, replays[requestId]);
