@@ -63,6 +63,17 @@ describe("requestid", () => {
     expect(other.json.Customer.Id).not.toBe(first.json.Customer.Id);
   });
 
+  it("treats ids like constructor and __proto__ as ordinary ids", async () => {
+    const { realmId, token } = await freshCompany();
+    for (const id of ["constructor", "__proto__", "toString"]) {
+      const first = await api(sandbox, realmId, token, "POST", `/customer?requestid=${id}`, { DisplayName: `Odd ${id}` });
+      expect(first.status).toBe(200);
+      expect(await api(sandbox, realmId, token, "POST", `/customer?requestid=${id}`, { DisplayName: `Odd ${id}` })).toEqual(first);
+    }
+    expect(await customers(realmId)).toHaveLength(3);
+    expect((await admin(sandbox, "GET", "/_sandbox/companies/constructor")).status).toBe(404);
+  });
+
   it("keeps ids per company", async () => {
     const a = await freshCompany();
     const b = await freshCompany();

@@ -7,6 +7,7 @@ import { readBody, sendJson } from "./http";
 import { createEmptyState } from "./state";
 import { ACCOUNTING_SCOPE, parseScopes } from "./scopes";
 import { createUser, findUserByEmail, newUserSchema, publicUser, UserExistsError } from "./users";
+import { own } from "./records";
 
 /** Test controls under /_sandbox (JSON in, JSON out). Enabled in dev and test only. */
 
@@ -34,7 +35,7 @@ async function jsonBody<T extends z.ZodType>(input: RouteInput, schema: T): Prom
 }
 
 function companyOr404(ctx: SandboxContext, realmId: string) {
-  const company = ctx.state.companies[realmId];
+  const company = own(ctx.state.companies, realmId);
   if (!company) throw new AdminError(404, `no company with realmId ${realmId}`);
   return company;
 }

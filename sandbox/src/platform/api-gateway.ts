@@ -3,6 +3,7 @@ import type { RouteInput, SandboxContext } from "./context";
 import { contentType, parseBearer, readBody, sendJson } from "./http";
 import { ACCOUNTING_SCOPE } from "./scopes";
 import type { StoredResponse } from "./state";
+import { own } from "./records";
 
 const API_PATH = /^\/v3\/company\/([^/]+)(\/.*)?$/;
 /** requestid values Intuit accepts are at most 50 characters, 36 on a batch call (Intuit blog, 2015-04-06). */
@@ -53,7 +54,7 @@ export async function apiGateway(input: RouteInput): Promise<void> {
   if (!token) return send(input, authenticationFault(ctx, "Authorization header is missing or is not a Bearer token"));
   const access = ctx.tokens.checkAccessToken(token, realmId, ctx.now().getTime());
   if (!access.ok) return send(input, authenticationFault(ctx, access.detail));
-  const company = ctx.state.companies[realmId];
+  const company = own(ctx.state.companies, realmId);
   if (!company) return send(input, authenticationFault(ctx, `Token invalid: company ${realmId} does not exist`));
   if (!access.grant.scopes.includes(ACCOUNTING_SCOPE)) {
     return send(input, gatewayFault(ctx, 403, "3100", "message=ApplicationAuthorizationFailed; errorCode=003100; statusCode=403",
@@ -83,8 +84,9 @@ export async function apiGateway(input: RouteInput): Promise<void> {
     return send(input, gatewayFault(ctx, 400, "2010", "Request has invalid or unsupported property",
       `requestid must be 1 to ${maxRequestId} characters${path === "/batch" ? " on a batch call" : ""} (Intuit's limit); this one has ${requestId.length}`, "ValidationFault"));
   }
-  const replays = (ctx.state.replays[realmId] ??= {});
-  if (requestId !== null && replays[requestId]) return send(input, replays[requestId]);
+  const replays = own(ctx.state.replays, realmId) ?? (ctx.state.replays[realmId] = {});
+  const replayed = requestId === null ? undefined : own(replays, requestId);
+  if (replayed) return send(input, replayed);
 
   const parsedBody = parseApiBody(method, path, contentType(req), body);
   let result: StoredResponse;
@@ -116,7 +118,8 @@ export async function apiGateway(input: RouteInput): Promise<void> {
 }
 
 function rememberReplay(replays: Record<string, StoredResponse>, requestId: string, response: StoredResponse): void {
-  replays[requestId] = response;
+  // defineProperty: an id like "__proto__" must be stored as an ordinary key.
+  Object.defineProperty(replays, requestId, { value: response, enumerable: true, writable: true, configurable: true });
   const ids = Object.keys(replays);
   // Insertion order is oldest first: forget the oldest beyond the cap.
   for (let i = 0; i < ids.length - REPLAYS_KEPT; i += 1) delete replays[ids[i]];

@@ -6,6 +6,7 @@ import { parseCookies, parseForm, readBody, redirect, sendHtml } from "./http";
 import { COUNTRY_NAMES, REGIONS } from "./regions";
 import { parseScopes, SCOPE_DESCRIPTIONS } from "./scopes";
 import { authenticateUser, createUser, findUserByEmail, newUserSchema } from "./users";
+import { own } from "./records";
 
 /**
  * Intuit's authorize flow as HTML pages that work with plain forms: sign in (or sign up), pick or
@@ -194,7 +195,7 @@ async function submitCompanyChoice(input: RouteInput): Promise<void> {
   const { form, flow } = posted;
   if (!flow.userId) return redirect(input.res, `/connect/oauth2/signin?flow=${encodeURIComponent(flow.id)}`, 303);
   const realmId = form.get("realmId") ?? "";
-  const company = input.ctx.state.companies[realmId];
+  const company = own(input.ctx.state.companies, realmId);
   if (!company || !company.memberUserIds.includes(flow.userId)) {
     return sendHtml(input.res, 400, companyPage(input.ctx, flow, "Choose one of your companies."));
   }

@@ -6,6 +6,7 @@ import { parseCookies, parseForm, readBody, redirect, sendHtml } from "./http";
 import { COUNTRY_NAMES, REGIONS } from "./regions";
 import { authenticateUser } from "./users";
 import { listEntities } from "../accounting";
+import { own } from "./records";
 
 /** QuickBooks' own document links (qbo.intuit.com/app/salesreceipt?txnId=12) and the entity each shows. */
 const DOCUMENT_PAGES: Record<string, { entity: string; idParam: string }> = {
@@ -76,7 +77,7 @@ ${rows ? `<ul>${rows}</ul>` : `<p>You have no companies yet. Connecting an app l
     return true;
   }
   const match = /^\/app\/companies\/([^/]+)(?:\/apps\/([^/]+)\/disconnect)?$/.exec(path);
-  const company = match ? input.ctx.state.companies[decodeURIComponent(match[1])] : undefined;
+  const company = match ? own(input.ctx.state.companies, decodeURIComponent(match[1])) : undefined;
   if (!match || !company || !company.memberUserIds.includes(user.id)) {
     sendHtml(input.res, 404, page("Not found", `<h1>Not found</h1><p>No company of yours lives here. <a href="/app">Your companies</a></p>`));
     return true;

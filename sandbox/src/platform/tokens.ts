@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Grant, SandboxState } from "./state";
+import { own } from "./records";
 
 export const ACCESS_TOKEN_SECONDS = 3600;
 /** Refresh tokens expire after 100 days unused; every refresh starts the 100 days again. */
@@ -63,7 +64,7 @@ export class TokenStore {
   }
 
   exchangeAuthCode(input: { clientId: string; code: string; redirectUri: string; now: number; includeHardExpiry: boolean }): TokenResult {
-    const record = this.state.authCodes[input.code];
+    const record = own(this.state.authCodes, input.code);
     if (!record || record.clientId !== input.clientId) return invalidGrant("Invalid authorization code");
     if (record.usedAt !== null) return invalidGrant("Authorization code has already been used");
     if (record.expiresAt <= input.now) return invalidGrant("Authorization code has expired");
@@ -90,7 +91,7 @@ export class TokenStore {
   }
 
   refresh(input: { clientId: string; refreshToken: string; now: number; includeHardExpiry: boolean }): TokenResult {
-    const record = this.state.refreshTokens[input.refreshToken];
+    const record = own(this.state.refreshTokens, input.refreshToken);
     if (!record) return invalidGrant("Incorrect or invalid refresh token");
     const grant = this.state.grants[record.grantId];
     if (!grant || grant.clientId !== input.clientId) return invalidGrant("Incorrect or invalid refresh token");
@@ -104,7 +105,7 @@ export class TokenStore {
 
   /** Revoking either token of a grant ends every grant of that app for that company. */
   revokeByToken(input: { clientId: string; token: string; now: number }): boolean {
-    const record = this.state.accessTokens[input.token] ?? this.state.refreshTokens[input.token];
+    const record = own(this.state.accessTokens, input.token) ?? own(this.state.refreshTokens, input.token);
     const grant = record ? this.state.grants[record.grantId] : undefined;
     if (!grant || grant.clientId !== input.clientId) return false;
     this.revokeGrants({ realmId: grant.realmId, clientId: grant.clientId, now: input.now });
@@ -125,7 +126,7 @@ export class TokenStore {
   }
 
   checkAccessToken(token: string, realmId: string, now: number): AccessCheck {
-    const record = this.state.accessTokens[token];
+    const record = own(this.state.accessTokens, token);
     if (!record) return { ok: false, detail: "Token invalid or revoked: the access token is not recognized" };
     const grant = this.state.grants[record.grantId];
     if (!grant || grant.revokedAt !== null) return { ok: false, detail: "Token revoked: the app was disconnected from this company" };
@@ -136,7 +137,7 @@ export class TokenStore {
 
   /** For userinfo: any live access token, whatever company it was issued for. */
   grantForAccessToken(token: string, now: number): Grant | null {
-    const record = this.state.accessTokens[token];
+    const record = own(this.state.accessTokens, token);
     const grant = record ? this.state.grants[record.grantId] : undefined;
     if (!record || !grant || grant.revokedAt !== null || record.expiresAt <= now) return null;
     return grant;
