@@ -50,13 +50,9 @@ export function note(parts: readonly string[], max = PRIVATE_NOTE_MAX_LENGTH): s
 
 export function assertIsoDate(date: IsoDate, what: string): IsoDate {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const valid =
-    match !== null &&
-    (() => {
-      const d = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-      return d.toISOString().slice(0, 10) === date;
-    })();
-  if (!valid) throw new InvalidPostingInputError(`${what} must be a YYYY-MM-DD date, got ${JSON.stringify(date)}`);
+  // Round-trip through a UTC date so 2026-02-30 is refused, not rolled over to March.
+  const real = match !== null && new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).toISOString().slice(0, 10) === date;
+  if (!real) throw new InvalidPostingInputError(`${what} must be a YYYY-MM-DD date, got ${JSON.stringify(date)}`);
   return date;
 }
 
