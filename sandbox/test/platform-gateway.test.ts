@@ -170,7 +170,7 @@ describe("fault injection", () => {
 
 describe("throttling", () => {
   it("answers 429 with fault 3001 over 10 calls a second, and lets calls through after the window", async () => {
-    const limited = await startTestSandbox({ timeScale: 4 }); // a second lasts 250 ms
+    const limited = await startTestSandbox({ timeScale: 2 }); // a second lasts 500 ms
     try {
       const { json } = await admin(limited, "POST", "/_sandbox/companies", { name: "Busy", country: "US", region: "TX" });
       const { access_token } = (await admin(limited, "POST", `/_sandbox/companies/${json.realmId}/tokens`, { clientId: "test-client" })).json;
@@ -179,7 +179,7 @@ describe("throttling", () => {
       expect(throttled.length).toBeGreaterThanOrEqual(4);
       expect(burst.filter((r) => r.status === 200).length).toBeLessThanOrEqual(10);
       expect(throttled[0].json.Fault).toMatchObject({ type: "SERVICE", Error: [{ code: "3001", Message: "message=ThrottleExceeded; errorCode=003001; statusCode=429" }] });
-      await new Promise((r) => setTimeout(r, 300));
+      await new Promise((r) => setTimeout(r, 550));
       expect((await api(limited, json.realmId, access_token, "GET", `/companyinfo/${json.realmId}`)).status).toBe(200);
     } finally {
       await limited.close();
