@@ -20,7 +20,7 @@ export interface TransactionsTableProps {
   firstPage: TransactionPage;
 }
 
-async function fetchPage(merchantId: string, filters: TransactionsTableProps["filters"], cursor: string): Promise<TransactionPage> {
+async function fetchPage(merchantId: string, filters: TransactionsTableProps["filters"], cursor: string | undefined): Promise<TransactionPage> {
   const query = transactionQueryString({ ...filters, cursor });
   const response = await fetch(`/api/b/${encodeURIComponent(merchantId)}/transactions?${query}`, { headers: { accept: "application/json" } });
   if (!response.ok) throw new Error(`transactions page: HTTP ${response.status}`);
@@ -32,13 +32,15 @@ export function TransactionsTable({ merchantId, businessName, currency, timeZone
   const locale = portalLocale(useLocale());
   const query = useInfiniteQuery({
     queryKey: ["transactions", merchantId, filters],
-    queryFn: ({ pageParam }) => fetchPage(merchantId, filters, pageParam!),
+    queryFn: ({ pageParam }) => fetchPage(merchantId, filters, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     initialData: { pages: [firstPage], pageParams: [undefined] },
-    // The server renders the first page on every visit; a background refetch would only re-fetch
-    // every loaded page again.
+    // The server renders a fresh first page on every visit: never refetch in the background (that
+    // would re-fetch every loaded page), and forget the pages on leaving, so coming back starts
+    // from the server's page instead of an old cache.
     staleTime: Infinity,
+    gcTime: 0,
   });
   const rows = query.data.pages.flatMap((page) => page.rows);
 

@@ -43,7 +43,7 @@ export default async function DepositsPage({ params, searchParams }: { params: P
       ) : (
         <>
           <DepositsTable merchantId={business.merchantId} businessName={business.legalName} rows={page.rows} locale={locale} />
-          <nav className="mt-4 flex gap-4 text-sm" aria-label={t("title")}>
+          <nav className="mt-4 flex gap-4 text-sm" aria-label={t("pagination")}>
             {cursor && (
               <Link href={base} className="text-blue-700 underline">
                 {t("newestPage")}
