@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { env } from "@/lib/env";
 import { QboApi } from "../api-client";
 import { qboEndpoints } from "../endpoints";
-import { QboAuthError, QboFaultError, QboUnknownOutcomeError } from "../errors";
+import { QboAuthError, QboFaultError, QboThrottleError, QboUnknownOutcomeError } from "../errors";
 import { InvalidGrantError } from "../oauth-client";
 import { accessTokenFor } from "../token-store";
 import type { Connection } from "./connection-record";
@@ -29,6 +29,19 @@ export function connectionApiFactory(db: Db): ApiFactory {
   };
 }
 
+/** Pages load a few lists at once: over QuickBooks' 10 requests a second, wait and try again (the work reads, or creates by name idempotently). */
+export const THROTTLE_RETRIES = 3;
+async function throttled<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof QboThrottleError) || attempt > THROTTLE_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
+    }
+  }
+}
+
 /**
  * Runs QuickBooks calls for a connection. A 401 gets one retry with a refreshed token; when Intuit
  * refuses the refresh (revoked, expired), the connection becomes "needs reauthorization" and the
@@ -37,10 +50,10 @@ export function connectionApiFactory(db: Db): ApiFactory {
 export async function withConnectionApi<T>(db: Db, connection: Connection, work: (api: QboApi) => Promise<T>, factory = connectionApiFactory(db)): Promise<T> {
   try {
     try {
-      return await work(factory(connection, { forceRefresh: false }));
+      return await throttled(() => work(factory(connection, { forceRefresh: false })));
     } catch (error) {
       if (!(error instanceof QboAuthError)) throw error;
-      return await work(factory(connection, { forceRefresh: true }));
+      return await throttled(() => work(factory(connection, { forceRefresh: true })));
     }
   } catch (error) {
     if (error instanceof InvalidGrantError || error instanceof QboAuthError) {
