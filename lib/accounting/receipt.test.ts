@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { InvalidPostingInputError, MissingReferenceError } from "./errors";
 import { fromQboAmount } from "./money";
 import { buildReceipt, buildRefundReceipt, buildSalesReceipt, receiptEntityFor } from "./receipt";
+import { expectedTotalMinor } from "./totals";
 import { expectedTotal } from "./testing/expected-total";
 import { EXEMPT, NYC, ONTARIO_HST, QUEBEC_GST_QST, canadianContext, rng, transaction, usContext } from "./testing/fixtures";
 import type { CardBrand, PostingContext, TaxRateInfo, TransactionKind } from "./types";
@@ -191,9 +192,11 @@ describe("TotalAmt equals the card amount", () => {
       const room = amountMinor - (tipMinor ?? 0);
       const taxMinor = r.next() < 0.5 ? r.int(0, Math.min(room, Math.ceil(room * 0.2))) : null;
       const t = transaction({ kind: r.pick(kinds), amountMinor, tipMinor, taxMinor, processorId: `txn_${i}` });
-      const { body } = buildReceipt(t, ctx);
+      const document = buildReceipt(t, ctx);
+      const { body } = document;
       const total = expectedTotal(body, company, taxRate.percent);
       if (total !== amountMinor) failures.push(`${JSON.stringify(t)} → ${total}`);
+      if (expectedTotalMinor(document) !== amountMinor) failures.push(`expectedTotalMinor of ${t.processorId}`);
       const tax = fromQboAmount(body.TxnTaxDetail.TotalTax);
       if (taxMinor === null) {
         // Derived tax stays within half a cent of the exact tax on the taxable part.

@@ -5,7 +5,7 @@ import { allOf, type CompanyBooks } from "@/sandbox/src/accounting/books";
 import { createEntity } from "@/sandbox/src/accounting/crud";
 import { entityDef } from "@/sandbox/src/accounting/registry";
 import { createCompanyBooks } from "@/sandbox/src/accounting/seed";
-import { buildReceipt, buildSettlementDocument, buildStandaloneFeeDocument, fromQboAmount, type PostingDocument } from "./index";
+import { buildReceipt, buildSettlementDocument, buildStandaloneFeeDocument, expectedTotalMinor, fromQboAmount, type PostingDocument } from "./index";
 import { rng } from "./testing/fixtures";
 import type { CardBrand, CardTransaction, PostingContext, SettledTransaction, TransactionKind } from "./types";
 
@@ -13,7 +13,10 @@ const NOW = new Date("2026-11-28T12:00:00Z");
 const BRANDS: CardBrand[] = ["visa", "mastercard", "amex", "discover", "interac", "jcb", "unionpay", "other"];
 
 function post(books: CompanyBooks, document: PostingDocument): Record<string, unknown> {
-  return createEntity(books, entityDef(document.entity)!, JSON.parse(JSON.stringify(document.body)), NOW).entity;
+  const created = createEntity(books, entityDef(document.entity)!, JSON.parse(JSON.stringify(document.body)), NOW).entity;
+  const expected = expectedTotalMinor(document);
+  if (expected !== null) expect(fromQboAmount(created.TotalAmt as number)).toBe(expected);
+  return created;
 }
 
 /** A sandbox company set up the way the sync engine would: customer, service item, payment methods. */
