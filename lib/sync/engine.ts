@@ -94,7 +94,8 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
   const lastEndedDay = addDays(businessDateOf(now(), business.timezone), -1);
   const through = options.through && options.through < lastEndedDay ? options.through : lastEndedDay;
 
-  const runId = await claimRun(db, connection.id, options.trigger, through, now());
+  // The lease is about live processes: real time, not the business clock.
+  const runId = await claimRun(db, connection.id, options.trigger, through);
   if (!runId) return empty("already_running", through, "Another sync of this connection is running.");
 
   const api = new QboApi({

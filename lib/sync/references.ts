@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { qboReferences } from "@/db/schema";
@@ -22,6 +23,9 @@ export const PAYMENT_METHOD_NAMES: Record<CardBrand, string> = {
 };
 
 const quote = (s: string) => `'${s.replace(/'/g, "\\'")}'`;
+
+/** A stable request id for a reference create (QuickBooks allows at most 36 characters). */
+const requestIdFor = (...parts: string[]) => `sb-${createHash("sha256").update(parts.join("|")).digest("hex").slice(0, 32)}`;
 
 async function remembered(db: Db, connectionId: string, kind: string, key: string): Promise<string | null> {
   const [row] = await db
@@ -63,12 +67,12 @@ export async function serviceItemId(
   const pointsAtRevenue = (item: QboEntity) => (item.IncomeAccountRef as { value?: string } | undefined)?.value === revenue.id;
   let item = candidates.find(pointsAtRevenue);
   if (!item) {
-    const taken = new Set(candidates.map((c) => String(c.Name)));
-    const name = !taken.has(baseName) ? baseName : `${baseName} - ${revenue.name}`.slice(0, 100);
+    const taken = new Set(candidates.map((c) => String(c.Name).toLowerCase()));
+    const name = !taken.has(baseName.toLowerCase()) ? baseName : `${baseName} - ${revenue.name}`.slice(0, 100);
     item = await api.create(
       "Item",
       { Name: name, Type: "Service", IncomeAccountRef: { value: revenue.id, name: revenue.name } },
-      `sb-ref-${connectionId}-item-${revenue.id}`,
+      requestIdFor(connectionId, "item", revenue.id),
     );
   }
   await remember(db, connectionId, "service_item", revenue.id, item.Id);
@@ -92,9 +96,10 @@ export async function paymentMethodIds(db: Db, api: QboApi, connectionId: string
   const existing = await api.queryAll("PaymentMethod");
   for (const brand of missing) {
     const name = PAYMENT_METHOD_NAMES[brand];
+    // QuickBooks names are unique without regard to case ("MasterCard" is "Mastercard").
     const found =
-      existing.find((m) => m.Name === name) ??
-      (await api.create("PaymentMethod", { Name: name, Type: "CREDIT_CARD" }, `sb-ref-${connectionId}-pm-${brand}`));
+      existing.find((m) => String(m.Name).toLowerCase() === name.toLowerCase()) ??
+      (await api.create("PaymentMethod", { Name: name, Type: "CREDIT_CARD" }, requestIdFor(connectionId, "payment-method", brand)));
     await remember(db, connectionId, "payment_method", brand, found.Id);
     out.set(brand, found.Id);
   }
