@@ -14,7 +14,9 @@
  * nested and anonymous types, xs:group and substitution groups followed), an array where the
  * schema allows one element, an object where a simple value is due (and the reverse), a
  * non-boolean for xs:boolean, a non-number for numeric types, and an enumerated value missing
- * from the schema's xs:enumeration list. Required elements and lengths are not checked.
+ * from the schema's xs:enumeration list (also for the string elements whose documentation names
+ * their enumeration, e.g. Account.AccountSubType → AccountSubTypeEnum). Required elements and
+ * lengths are not checked.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -23,13 +25,14 @@ import { fileURLToPath } from "node:url";
 export const DEFAULT_XSD_DIR = fileURLToPath(new URL("./intuit-xsd/", import.meta.url));
 
 // ---------------------------------------------------------------------------------------------
-// A minimal XML reader: elements, attributes, comments, processing instructions, CDATA. Text is
-// dropped (XSD structure lives in elements and attributes).
+// A minimal XML reader: elements, attributes, text, comments, processing instructions, CDATA.
 
 interface XmlNode {
   name: string;
   attrs: Record<string, string>;
   children: XmlNode[];
+  /** Text directly inside the element (only xs:documentation's matters here). */
+  text?: string;
 }
 
 function decodeEntities(text: string): string {
@@ -50,6 +53,10 @@ export function parseXml(xml: string): XmlNode {
   while (i < xml.length) {
     const lt = xml.indexOf("<", i);
     if (lt < 0) break;
+    if (lt > i && stack.length > 1) {
+      const top = stack[stack.length - 1];
+      top.text = (top.text ?? "") + decodeEntities(xml.slice(i, lt));
+    }
     if (xml.startsWith("<!--", lt)) { i = xml.indexOf("-->", lt) + 3; continue; }
     if (xml.startsWith("<?", lt)) { i = xml.indexOf("?>", lt) + 2; continue; }
     if (xml.startsWith("<![CDATA[", lt)) { i = xml.indexOf("]]>", lt) + 3; continue; }
@@ -91,6 +98,16 @@ export function parseXml(xml: string): XmlNode {
 // The schema model.
 
 interface ElementDecl { name: string; type: string; many: boolean }
+
+/**
+ * A few string elements name their enumeration only in their documentation ("Description:
+ * AccountSubTypeEnum ..."); those are checked against that enumeration too.
+ */
+function documentedEnum(el: XmlNode): string | undefined {
+  const annotation = el.children.find((c) => local(c.name) === "annotation");
+  const text = annotation?.children.find((c) => local(c.name) === "documentation")?.text ?? "";
+  return /Description:\s*([A-Za-z]+Enum)\b/.exec(text)?.[1];
+}
 interface ComplexType {
   name: string;
   base?: string;
@@ -164,7 +181,12 @@ function build(schemas: XmlNode[]): IntuitSchema {
               if (type) ct.elements.set(member, { name: member, type, many: repeated });
             }
           });
-        } else ct.elements.set(child.attrs.name, { name: child.attrs.name, type: typeOf(child, `${ct.name}.${child.attrs.name}`), many: repeated });
+        } else {
+          const decl = { name: child.attrs.name, type: typeOf(child, `${ct.name}.${child.attrs.name}`), many: repeated };
+          const hinted = decl.type === "xs:string" ? documentedEnum(child) : undefined;
+          if (hinted) pending.push(() => { if (schema.simpleTypes.has(hinted)) decl.type = hinted; });
+          ct.elements.set(decl.name, decl);
+        }
       } else if (kind === "attribute") attribute(child, ct);
     }
   }
