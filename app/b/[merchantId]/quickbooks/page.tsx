@@ -14,6 +14,7 @@ import { ConnectionRefusedError } from "@/lib/quickbooks/connection/refusal";
 import { checkMappingHealth } from "@/lib/quickbooks/mapping/mapping-health";
 import { mappingFor } from "@/lib/quickbooks/mapping/mapping-versions";
 import { param, quickbooksContext, type QuickbooksContext } from "./_data/context";
+import { SyncSections } from "./_sync/sync-sections";
 
 const DONE_MESSAGES = new Set(["paused", "resumed", "disconnected", "reauthorized", "mapping_saved"]);
 
@@ -108,6 +109,7 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
           <HealthList health={health} canEdit={ctx.canManage} />
         </div>
       )}
+      <SyncSections ctx={ctx} connection={connection} />
       {current && (
         <div className="space-y-2">
           <h2 className="text-lg font-semibold">{t("manage.currentMapping")}</h2>
