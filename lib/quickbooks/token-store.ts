@@ -51,21 +51,21 @@ function decryptRow(row: typeof qboTokens.$inferSelect, ring: Keyring): TokenSet
 export type Refresher = (refreshToken: string) => Promise<TokenSet>;
 
 /**
- * A valid access token for a connection, refreshing it when it is about to expire (or when
- * `force` says the last one was refused). One refresh at a time per connection: the token row is
+ * A valid access token for a connection, refreshed when it is about to expire, or when QuickBooks
+ * refused the one given as `rejected`. One refresh at a time per connection: the token row is
  * locked (SELECT … FOR UPDATE) for the refresh, and the rotated refresh token is saved in that same
- * transaction before anything uses it — a concurrent caller waits and then sees the new tokens.
+ * transaction before anything uses it. A caller that waited for the lock and finds a token other
+ * than the one it saw refused uses that one: someone else already refreshed.
  * Intuit refusing the refresh (invalid_grant) propagates as InvalidGrantError.
  */
 export async function accessTokenFor(
   db: Db,
   connectionId: string,
-  options: { force?: boolean; now?: () => Date; refresh?: Refresher } = {},
+  options: { rejected?: string; refresh?: Refresher } = {},
 ): Promise<string> {
-  const now = options.now ?? (() => new Date());
   const ring = keyring();
-  const fresh = (t: TokenSet) => t.accessTokenExpiresAt.getTime() - now().getTime() > REFRESH_MARGIN_MS;
-  if (!options.force) {
+  const fresh = (t: TokenSet) => t.accessTokenExpiresAt.getTime() - Date.now() > REFRESH_MARGIN_MS;
+  if (!options.rejected) {
     const current = await readTokens(db, connectionId, ring);
     if (current && fresh(current)) return current.accessToken;
   }
@@ -77,10 +77,9 @@ export async function accessTokenFor(
       .for("update");
     if (!row) throw new Error("This QuickBooks connection has no tokens: it is disconnected or was never connected.");
     const current = decryptRow(row, ring);
-    // Someone refreshed while we waited for the lock: use theirs.
-    const refreshedMeanwhile = options.force && row.refreshedAt.getTime() > now().getTime() - 5_000;
-    if ((!options.force && fresh(current)) || refreshedMeanwhile) return current.accessToken;
-    const next = await (options.refresh ?? ((token) => refreshAtIntuit(token, now())))(current.refreshToken);
+    const usable = options.rejected ? current.accessToken !== options.rejected : fresh(current);
+    if (usable) return current.accessToken;
+    const next = await (options.refresh ?? ((token) => refreshAtIntuit(token)))(current.refreshToken);
     await saveTokens(tx, connectionId, next, ring);
     return next.accessToken;
   });

@@ -98,10 +98,12 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
   const runId = await claimRun(db, connection.id, options.trigger, through);
   if (!runId) return empty("already_running", through, "Another sync of this connection is running.");
 
+  // The last token handed out: when QuickBooks refuses it, that is the one to replace.
+  let lastToken: string | undefined;
   const api = new QboApi({
     baseUrl: qboEndpoints(env()).api,
     realmId: connection.realmId,
-    accessToken: () => accessTokenFor(db, connection.id, { now, refresh: deps.refresh }),
+    accessToken: async () => (lastToken = await accessTokenFor(db, connection.id, { refresh: deps.refresh })),
     timeoutMs: deps.timeoutMs ?? 30_000,
     fetchImpl: deps.fetchImpl,
   });
@@ -119,7 +121,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
     retry: { serverAttempts: 4, baseDelayMs: 500, maxThrottleWaits: 20, ...deps.retry },
     async onAuthFailure() {
       try {
-        await accessTokenFor(db, connection.id, { force: true, now, refresh: deps.refresh });
+        await accessTokenFor(db, connection.id, { rejected: lastToken, refresh: deps.refresh });
       } catch (error) {
         if (error instanceof InvalidGrantError) {
           await markNeedsReauthorization();

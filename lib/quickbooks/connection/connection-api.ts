@@ -4,26 +4,25 @@ import { QboApi } from "../api-client";
 import { qboEndpoints } from "../endpoints";
 import { QboAuthError, QboFaultError, QboThrottleError, QboUnknownOutcomeError } from "../errors";
 import { InvalidGrantError } from "../oauth-client";
-import { accessTokenFor } from "../token-store";
+import { accessTokenFor, readTokens } from "../token-store";
 import type { Connection } from "./connection-record";
 import { markNeedsReauthorization } from "./lifecycle";
 import { ConnectionRefusedError } from "./refusal";
 
-export type ApiFactory = (connection: Connection, options: { forceRefresh: boolean }) => QboApi;
+/** Builds the API client of a connection; `rejected` is the access token QuickBooks just refused (then refreshed once). */
+export type ApiFactory = (connection: Connection, options: { rejected?: string; onToken: (token: string) => void }) => QboApi;
 
 /** The API client of a stored connection, its access token refreshed under the token-store lock. */
 export function connectionApiFactory(db: Db): ApiFactory {
-  return (connection, { forceRefresh }) => {
+  return (connection, { rejected, onToken }) => {
     if (!connection.realmId) throw new ConnectionRefusedError("not_connected", "This business is not connected to QuickBooks.");
-    let forced = false;
     return new QboApi({
       baseUrl: qboEndpoints(env()).api,
       realmId: connection.realmId,
-      accessToken: () => {
-        // Force one refresh at most per client: the retry after a 401 must present a new token.
-        const force = forceRefresh && !forced;
-        forced = true;
-        return accessTokenFor(db, connection.id, { force });
+      accessToken: async () => {
+        const token = await accessTokenFor(db, connection.id, rejected ? { rejected } : {});
+        onToken(token);
+        return token;
       },
     });
   };
@@ -48,12 +47,17 @@ async function throttled<T>(work: () => Promise<T>): Promise<T> {
  * caller gets a refusal saying so. Other QuickBooks failures become "QuickBooks unavailable".
  */
 export async function withConnectionApi<T>(db: Db, connection: Connection, work: (api: QboApi) => Promise<T>, factory = connectionApiFactory(db)): Promise<T> {
+  let lastToken: string | undefined;
+  const onToken = (token: string) => {
+    lastToken = token;
+  };
   try {
     try {
-      return await throttled(() => work(factory(connection, { forceRefresh: false })));
+      return await throttled(() => work(factory(connection, { onToken })));
     } catch (error) {
-      if (!(error instanceof QboAuthError)) throw error;
-      return await throttled(() => work(factory(connection, { forceRefresh: true })));
+      if (!(error instanceof QboAuthError) || !lastToken) throw error;
+      const rejected = lastToken;
+      return await throttled(() => work(factory(connection, { rejected, onToken })));
     }
   } catch (error) {
     if (error instanceof InvalidGrantError || error instanceof QboAuthError) {
