@@ -4,7 +4,7 @@ import { QboApi } from "../api-client";
 import { qboEndpoints } from "../endpoints";
 import { QboAuthError, QboFaultError, QboThrottleError, QboUnknownOutcomeError } from "../errors";
 import { InvalidGrantError } from "../oauth-client";
-import { accessTokenFor, readTokens } from "../token-store";
+import { accessTokenFor } from "../token-store";
 import type { Connection } from "./connection-record";
 import { markNeedsReauthorization } from "./lifecycle";
 import { ConnectionRefusedError } from "./refusal";
