@@ -340,6 +340,22 @@ describe("managing", () => {
     expect(actions).toEqual(expect.arrayContaining(["quickbooks.paused", "quickbooks.resumed"]));
   });
 
+  it("an owner of several businesses pauses and resumes each on its own", async () => {
+    const clock = clockAt("2026-11-20T15:00:00Z");
+    const first = await connectedAndSetUp(clock);
+    const second = await connectedAndSetUp(clock);
+    // The same person owns both.
+    await db.db.insert(memberships).values({ userId: first.owner.userId, businessId: second.business.id, role: "owner" });
+    const owner = first.owner;
+    await pauseConnection(db.db, { actor: owner, businessId: first.business.id, clock });
+    expect((await findConnection(db.db, first.business.id))!.status).toBe("paused");
+    expect((await findConnection(db.db, second.business.id))!.status).toBe("active");
+    await pauseConnection(db.db, { actor: owner, businessId: second.business.id, clock });
+    await resumeConnection(db.db, { actor: owner, businessId: first.business.id, clock });
+    expect((await findConnection(db.db, first.business.id))!.status).toBe("active");
+    expect((await findConnection(db.db, second.business.id))!.status).toBe("paused");
+  });
+
   it("refuses to resume after 365 days paused until the owner reauthorizes the same company", async () => {
     const clock = clockAt("2026-01-10T15:00:00Z");
     const { business, owner, realmId } = await connectedAndSetUp(clock);

@@ -53,6 +53,8 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
   let connection = ctx.connection;
 
   if (!isLive(connection)) {
+    // A disconnected business keeps its history: who mapped what, and from when.
+    const history = connection?.status === "disconnected" && ctx.canViewDetails ? (await connectionOverview(ctx.db, ctx.business.id)).versions : [];
     return (
       <section className="space-y-4">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -60,6 +62,12 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
         <p data-testid="qbo-status-line">{t("statusLine", { status: t(`status.${connection?.status ?? "not_connected"}`) })}</p>
         {connection?.status === "disconnected" && <p className="text-sm text-slate-600">{t("intro.reconnect")}</p>}
         <IntroPanel merchantId={ctx.business.merchantId} canConnect={ctx.canManage} processorName={ctx.processorName} />
+        {history.length > 0 && (
+          <div className="space-y-2">
+            <h2 className="text-lg font-semibold">{t("versions.title")}</h2>
+            <VersionsTable versions={history} locale={ctx.locale} timeZone={ctx.business.timezone} />
+          </div>
+        )}
       </section>
     );
   }

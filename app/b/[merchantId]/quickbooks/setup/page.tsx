@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { MappingForm } from "@/components/quickbooks/mapping-form";
@@ -26,7 +27,11 @@ export default async function SetupPage({ params, searchParams }: { params: Prom
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("setup.title")}</h1>
       <p className="text-sm text-slate-500">{t("steps.progress", { step: 2, total: 3 })}</p>
-      <Notice tone="success" title={t("setup.connectedTo", { company: ctx.connection!.companyName ?? "" })} testId="qbo-connected-to" />
+      <Notice tone="success" title={t("setup.connectedTo", { company: ctx.connection!.companyName ?? "" })} testId="qbo-connected-to">
+        <Link href={`${ctx.base}/confirm/disconnect`} className="underline">
+          {t("setup.wrongCompany")}
+        </Link>
+      </Notice>
       {error && <RefusalNotice code={error} values={{ name: param(query, "name") ?? "?", existingType: param(query, "existingType") ?? "?" }} />}
       {"refusal" in loaded ? (
         <RefusalNotice code={loaded.refusal} values={{}} />
