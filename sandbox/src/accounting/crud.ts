@@ -54,6 +54,8 @@ function journalDate(books: CompanyBooks, entity: Entity): string {
 
 function save(books: CompanyBooks, def: EntityDef, entity: Entity, previous: Entity | undefined): void {
   table(books, def.name)[entity.Id] = entity;
+  // Only a replaced document has postings to take back (skips a journal scan on every create).
+  if (previous) unpostDocument(books, def.name, entity.Id);
   if (def.postings) postDocument(books, def.name, entity.Id, journalDate(books, entity), def.postings(books, entity));
   def.afterWrite?.(books, entity, previous);
 }

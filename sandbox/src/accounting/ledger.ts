@@ -7,11 +7,11 @@ export interface Posting {
 }
 
 /**
- * Replaces what a document posted with `postings`. The postings must balance: a document that
- * does not is a bug in the sandbox, not a caller error, so it throws a plain Error.
+ * Records what a document posts (call unpostDocument first when it replaces an earlier version).
+ * The postings must balance: a document that does not is a bug in the sandbox, not a caller
+ * error, so it throws a plain Error.
  */
 export function postDocument(books: CompanyBooks, doc: string, docId: string, date: string, postings: Posting[]): void {
-  unpostDocument(books, doc, docId);
   const total = postings.reduce((sum, p) => sum + p.cents, 0);
   if (total !== 0) throw new Error(`${doc} ${docId} does not balance: debits - credits = ${total} cents`);
   for (const p of postings) {

@@ -190,15 +190,17 @@ function canonical(list: string[], property: string): string | undefined {
   return list.find((p) => p.toLowerCase() === property.toLowerCase());
 }
 
+/** The value at a (canonically spelled) dotted path; a reference yields its id. */
 function lookup(entity: Entity, path: string): unknown {
+  return lookupParts(entity, path.split("."));
+}
+
+function lookupParts(entity: Entity, parts: string[]): unknown {
   let current: unknown = entity;
-  for (const part of path.split(".")) {
+  for (const part of parts) {
     if (current === null || typeof current !== "object") return undefined;
-    const obj = current as Record<string, unknown>;
-    const key = Object.keys(obj).find((k) => k.toLowerCase() === part.toLowerCase());
-    current = key === undefined ? undefined : obj[key];
+    current = (current as Record<string, unknown>)[part];
   }
-  // A reference compares by its id.
   if (current !== null && typeof current === "object" && "value" in (current as object)) return (current as { value: unknown }).value;
   return current;
 }
@@ -232,18 +234,40 @@ function likeRegex(pattern: string): RegExp {
   return new RegExp(`^${escaped}$`, "is");
 }
 
-function matches(entity: Entity, c: Condition): boolean {
-  const actual = lookup(entity, c.property);
-  switch (c.op) {
-    case "IN": return c.values.some((v) => compare(actual, v, c.property) === 0);
-    case "LIKE": return actual !== undefined && actual !== null && likeRegex(String(c.values[0])).test(String(actual));
-    case "=": return compare(actual, c.values[0], c.property) === 0;
-    default: {
-      const r = compare(actual, c.values[0], c.property);
-      if (r === null) return false;
-      return c.op === "<" ? r < 0 : c.op === ">" ? r > 0 : c.op === "<=" ? r <= 0 : r >= 0;
-    }
+const NUMERIC = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Compiles a condition to a predicate. Equality and IN on plain values (the common lookups by
+ * DocNumber or Id) compare against precomputed keys; the rest go through compare().
+ */
+function compile(c: Condition): (entity: Entity) => boolean {
+  const parts = c.property.split(".");
+  if ((c.op === "=" || c.op === "IN") && !isTime(c.property) && c.values.every((v) => typeof v !== "boolean")) {
+    const strings = new Set(c.values.map((v) => String(v).toLowerCase()));
+    const numbers = new Set(c.values.filter((v) => typeof v === "number" || NUMERIC.test(String(v))).map(Number));
+    return (entity) => {
+      const actual = lookupParts(entity, parts);
+      if (actual === undefined || actual === null) return false;
+      if (typeof actual === "number") return numbers.has(actual);
+      const text = String(actual);
+      if (strings.has(text.toLowerCase())) return true;
+      return numbers.size > 0 && NUMERIC.test(text) && numbers.has(Number(text));
+    };
   }
+  if (c.op === "LIKE") {
+    const regex = likeRegex(String(c.values[0]));
+    return (entity) => {
+      const actual = lookupParts(entity, parts);
+      return actual !== undefined && actual !== null && regex.test(String(actual));
+    };
+  }
+  return (entity) => {
+    const actual = lookupParts(entity, parts);
+    if (c.op === "IN" || c.op === "=") return c.values.some((v) => compare(actual, v, c.property) === 0);
+    const r = compare(actual, c.values[0], c.property);
+    if (r === null) return false;
+    return c.op === "<" ? r < 0 : c.op === ">" ? r > 0 : c.op === "<=" ? r <= 0 : r >= 0;
+  };
 }
 
 function hasActive(def: EntityDef): boolean {
@@ -272,9 +296,10 @@ export function runQuery(books: CompanyBooks, text: string): Record<string, unkn
 
   // Name lists show active rows unless the query says otherwise (Active IN (true,false)).
   const activeOnly = hasActive(def) && !query.where.some((c) => c.property === "Active");
-  const rows = allOf(books, def.name)
-    .map((e) => present(books, def, e))
-    .filter((e) => (!activeOnly || e.Active !== false) && query.where.every((c) => matches(e, c)));
+  // Filter stored rows and present only the page, unless a filter reads a computed field.
+  const candidates = def.filtersComputed ? allOf(books, def.name).map((e) => present(books, def, e)) : allOf(books, def.name);
+  const predicates = query.where.map(compile);
+  const rows = candidates.filter((e) => (!activeOnly || e.Active !== false) && predicates.every((p) => p(e)));
   const order = query.orderBy.length > 0 ? query.orderBy : [{ property: "Id", desc: false }];
   rows.sort((a, b) => {
     for (const o of order) {
@@ -289,7 +314,8 @@ export function runQuery(books: CompanyBooks, text: string): Record<string, unkn
     return 0;
   });
   if (query.count) return { totalCount: rows.length };
-  const page = rows.slice(query.startPosition - 1, query.startPosition - 1 + query.maxResults);
+  const page = rows.slice(query.startPosition - 1, query.startPosition - 1 + query.maxResults)
+    .map((e) => (def.filtersComputed ? e : present(books, def, e)));
   if (page.length === 0) return {};
   return { [def.name]: page, startPosition: query.startPosition, maxResults: page.length };
 }

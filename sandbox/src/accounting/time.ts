@@ -8,16 +8,31 @@ const PACIFIC = new Intl.DateTimeFormat("en-US", {
   year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
 });
 
-function pacificParts(date: Date): Record<string, string> {
-  const parts: Record<string, string> = {};
-  for (const p of PACIFIC.formatToParts(date)) parts[p.type] = p.value;
-  return parts;
-}
+/** Pacific offset in minutes (e.g. -480), cached per UTC hour: Intl formatting is slow and offsets change on the hour. */
+const offsets = new Map<number, number>();
 
 function offsetMinutes(date: Date): number {
-  const p = pacificParts(date);
-  const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
-  return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+  const hour = Math.floor(date.getTime() / 3_600_000);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const parts: Record<string, string> = {};
+    for (const p of PACIFIC.formatToParts(new Date(hour * 3_600_000))) parts[p.type] = p.value;
+    const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+    offset = Math.round((asUtc - hour * 3_600_000) / 60_000);
+    if (offsets.size > 10_000) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return offset;
+}
+
+/** Calendar fields of the Pacific wall clock at `date`. */
+function pacificParts(date: Date): Record<string, string> {
+  const local = new Date(date.getTime() + offsetMinutes(date) * 60_000);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return {
+    year: String(local.getUTCFullYear()), month: two(local.getUTCMonth() + 1), day: two(local.getUTCDate()),
+    hour: two(local.getUTCHours()), minute: two(local.getUTCMinutes()), second: two(local.getUTCSeconds()),
+  };
 }
 
 /** Response `time` values: with milliseconds. */

@@ -109,6 +109,7 @@ export const accountDef: EntityDef = {
   kind: "name",
   build,
   present,
+  filtersComputed: true,
   postings,
   filterable: ["Id", "Name", "SubAccount", "ParentRef", "FullyQualifiedName", "Active", "Classification", "AccountType", "AccountSubType", "CurrentBalance", "CurrentBalanceWithSubAccounts", "Description", "MetaData.CreateTime", "MetaData.LastUpdatedTime"],
   sortable: ["Id", "Name", "FullyQualifiedName", "Classification", "AccountType", "AccountSubType", "CurrentBalance", "CurrentBalanceWithSubAccounts", "Description", "MetaData.CreateTime", "MetaData.LastUpdatedTime"],

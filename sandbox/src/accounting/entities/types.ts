@@ -21,8 +21,10 @@ export interface EntityDef {
   build?(ctx: BuildContext, input: Fields): Fields;
   /** The double entry a stored document posts (transactions only). */
   postings?(books: CompanyBooks, entity: Entity): Posting[];
-  /** Fields computed at read time (Account balances). */
+  /** Fields computed at read time (Account balances, a receipt's deposit link). */
   present?(books: CompanyBooks, entity: Entity): Entity;
+  /** True when a filterable property is computed by `present` (queries then filter presented rows). */
+  filtersComputed?: boolean;
   /** The fields a void sets; an entity without it cannot be voided. */
   voided?(books: CompanyBooks, entity: Entity): Fields;
   deletable?: boolean;
