@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { isRefusalCode } from "@/lib/quickbooks/connection/refusal";
 import { Notice } from "./notice";
 
 /** Refusals of the OAuth round trip: nothing was stored, and the owner can start again. */
@@ -9,7 +10,9 @@ export async function RefusalNotice({ code, values: given }: { code: string; val
   const t = await getTranslations("quickbooks.errors");
   // Placeholders come from the redirect URL; a missing one shows "?" rather than breaking the page.
   const values = { companyCurrency: "?", businessCurrency: "?", companyName: "?", name: "?", existingType: "?", ...given };
-  const message = t.has(code) ? t(code, values) : t("generic");
+  // Only codes the portal itself puts in the URL are explained; anything else reads as a generic failure.
+  const known = isRefusalCode(code) || code === "consent_required";
+  const message = known ? t(code, values) : t("generic");
   if (STATE_PROBLEMS.has(code)) {
     return (
       <Notice tone="error" title={t("stateTitle")} testId="qbo-error">
