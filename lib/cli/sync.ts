@@ -5,7 +5,8 @@ import { connectDatabase } from "@/db/client";
 import { businesses, qboConnections } from "@/db/schema";
 import { ensureDatabase } from "@/lib/database";
 import { isIsoDate } from "@/lib/sync/dates";
-import { syncConnection } from "@/lib/sync/engine";
+import { sendSyncRequested } from "@/inngest/send";
+import { requestSync } from "@/lib/sync/dispatch";
 
 /**
  * `npm run sync -- --business <merchant id> [--through YYYY-MM-DD]`: syncs one business's
@@ -39,9 +40,15 @@ async function main() {
       process.exitCode = 1;
       return;
     }
-    const summary = await syncConnection({ db: connection.db }, { connectionId: row.connectionId, through: parsed.data.through, trigger: "cli" });
-    console.log(JSON.stringify(summary, null, 2));
-    if (summary.status === "failed") process.exitCode = 1;
+    // The same entry point as Sync now: the event when Inngest is configured, else a run right here (awaited).
+    const dispatch = await requestSync({ db: connection.db, send: sendSyncRequested }, { connectionId: row.connectionId, through: parsed.data.through, trigger: "cli" });
+    if (dispatch.mode !== "completed") {
+      console.log(JSON.stringify(dispatch, null, 2));
+      if (dispatch.mode !== "queued") process.exitCode = 1;
+      return;
+    }
+    console.log(JSON.stringify(dispatch.summary, null, 2));
+    if (dispatch.summary.status === "failed") process.exitCode = 1;
   } finally {
     await connection.close();
     await database.stop();
