@@ -138,9 +138,16 @@ export async function completeAuthorization(db: Db, input: CompleteAuthorization
       else await storeReauthorization(tx, actor, businessId, realmId, profile, tokens, clock);
     });
   } catch (error) {
-    // The partial unique index on live realms: another business took this company meanwhile.
-    if ((error as { code?: string }).code === "23505") refuse("company_taken", "This QuickBooks company is already connected to another merchant account.", businessId);
-    throw error;
+    const refusal =
+      // The partial unique index on live realms: another business took this company meanwhile.
+      (error as { code?: string }).code === "23505"
+        ? new ConnectionRefusedError("company_taken", "This QuickBooks company is already connected to another merchant account.", { businessId })
+        : error;
+    if (refusal instanceof ConnectionRefusedError) {
+      // For support: the attempt and why it was refused (never the business that holds the company).
+      await recordAudit(db, { businessId, actorUserId: actor.userId, action: `quickbooks.${payload.purpose}_refused`, after: { reason: refusal.code } });
+    }
+    throw refusal;
   }
   return { businessId, purpose: payload.purpose };
 }

@@ -209,6 +209,10 @@ describe("connecting", () => {
     expect(record).toMatchObject({ status: "not_connected", realmId: null });
     expect(await db.db.select().from(qboTokens).where(eq(qboTokens.connectionId, record.id))).toEqual([]);
     expect((await findConnection(db.db, first.business.id))!.status).toBe("active");
+    const [attempt] = await db.db.select().from(auditEvents).where(eq(auditEvents.businessId, second.business.id)).orderBy(auditEvents.createdAt);
+    const refused = (await db.db.select().from(auditEvents).where(eq(auditEvents.businessId, second.business.id))).find((e) => e.action === "quickbooks.connect_refused");
+    expect(attempt).toBeDefined();
+    expect(refused?.after).toEqual({ reason: "company_taken" });
   });
 
   it("refuses a company whose home currency differs from the business's", async () => {
