@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import {
+  AccountingError,
   buildReceipt,
   buildSettlementDocument,
   buildStandaloneFeeDocument,
@@ -23,6 +24,32 @@ export interface DocumentContext {
   posting: PostingContext;
 }
 
+/** A record the builders refused (bad input): it fails alone, with the builder's reason. */
+export interface BuildFailure {
+  itemId: string;
+  docNumber: string;
+  message: string;
+}
+
+export interface BuiltDocuments {
+  documents: PlannedDocument[];
+  failures: BuildFailure[];
+}
+
+/** Builds each document on its own, so one record the builders refuse never stops the others. */
+function buildEach<R extends { itemId: string }>(rows: R[], processorIdOf: (row: R) => string, build: (row: R) => PlannedDocument): BuiltDocuments {
+  const out: BuiltDocuments = { documents: [], failures: [] };
+  for (const row of rows) {
+    try {
+      out.documents.push(build(row));
+    } catch (error) {
+      if (!(error instanceof AccountingError)) throw error;
+      out.failures.push({ itemId: row.itemId, docNumber: docNumberFor(processorIdOf(row)), message: error.message });
+    }
+  }
+  return out;
+}
+
 const planned = (
   item: { itemId: string; attempts: number; inFlightSince: Date | null },
   processorId: string,
@@ -38,9 +65,13 @@ const planned = (
   mappingVersion: context.mappingVersion,
 });
 
-export async function buildReceiptDocuments(db: Db, context: DocumentContext, through: IsoDate): Promise<PlannedDocument[]> {
+export async function buildReceiptDocuments(db: Db, context: DocumentContext, through: IsoDate): Promise<BuiltDocuments> {
   const rows = await loadPostableTransactions(db, context.connectionId, context.businessId, through);
-  return rows.map((row) => planned(row, row.transaction.processorId, buildReceipt(row.transaction, context.posting), context));
+  return buildEach(
+    rows,
+    (row) => row.transaction.processorId,
+    (row) => planned(row, row.transaction.processorId, buildReceipt(row.transaction, context.posting), context),
+  );
 }
 
 /** How a settled transaction's sync item stands, for the deposit builder; null: not settled yet. */
@@ -67,7 +98,7 @@ export async function buildDepositDocuments(
   db: Db,
   context: DocumentContext,
   through: IsoDate,
-): Promise<{ documents: PlannedDocument[]; waiting: number }> {
+): Promise<BuiltDocuments & { waiting: number }> {
   const rows = await loadPostableDeposits(db, context.connectionId, context.businessId, through);
   const settled = await loadSettledItems(
     db,
@@ -75,21 +106,21 @@ export async function buildDepositDocuments(
     context.businessId,
     rows.map((r) => r.deposit.id),
   );
-  const documents: PlannedDocument[] = [];
+  const ready: { row: (typeof rows)[number]; settlement: Settlement }[] = [];
   let waiting = 0;
   for (const row of rows) {
     const transactions: SettledTransaction[] = [];
-    let ready = true;
+    let settledAll = true;
     for (const t of settled.transactions) {
       if (t.depositId !== row.deposit.id) continue;
       const posting = settledPosting(t.itemStatus, t.qboId);
       if (!posting) {
-        ready = false;
+        settledAll = false;
         break;
       }
       transactions.push({ transaction: { processorId: t.processorId, kind: t.kind, amountMinor: t.amountMinor }, posting });
     }
-    if (!ready) {
+    if (!settledAll) {
       waiting += 1;
       continue;
     }
@@ -98,12 +129,21 @@ export async function buildDepositDocuments(
       transactions,
       fees: settled.fees.filter((f) => f.depositId === row.deposit.id),
     };
-    documents.push(planned(row, row.deposit.processorId, buildSettlementDocument(settlement, context.posting), context));
+    ready.push({ row, settlement });
   }
-  return { documents, waiting };
+  const built = buildEach(
+    ready.map((r) => ({ ...r, itemId: r.row.itemId })),
+    (r) => r.row.deposit.processorId,
+    (r) => planned(r.row, r.row.deposit.processorId, buildSettlementDocument(r.settlement, context.posting), context),
+  );
+  return { ...built, waiting };
 }
 
-export async function buildFeeDocuments(db: Db, context: DocumentContext, through: IsoDate): Promise<PlannedDocument[]> {
+export async function buildFeeDocuments(db: Db, context: DocumentContext, through: IsoDate): Promise<BuiltDocuments> {
   const rows = await loadPostableFees(db, context.connectionId, context.businessId, through);
-  return rows.map((row) => planned(row, row.fee.processorId, buildStandaloneFeeDocument(row.fee, context.posting), context));
+  return buildEach(
+    rows,
+    (row) => row.fee.processorId,
+    (row) => planned(row, row.fee.processorId, buildStandaloneFeeDocument(row.fee, context.posting), context),
+  );
 }

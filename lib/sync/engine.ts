@@ -158,8 +158,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
 
     const deposits = await buildDepositDocuments(db, context, through);
     depositsWaiting = deposits.waiting;
-    const depositOutcome = await postDocuments(posterDeps, deposits.documents);
-    add(depositOutcome);
+    add(await postDocuments(posterDeps, deposits));
     depositsTiedOut = await countTiedOut(db, connection.id, deposits.documents.map((d) => d.itemId));
 
     add(await postDocuments(posterDeps, await buildFeeDocuments(db, context, through)));

@@ -5,6 +5,7 @@ import { syncItems } from "@/db/schema";
 import type { BatchItemRequest, QboApi, QboEntity } from "@/lib/quickbooks/api-client";
 import type { QboFaultItem } from "@/lib/quickbooks/errors";
 import { toMinor } from "./amounts";
+import type { BuildFailure } from "./documents";
 import { withRetries, type RetryPolicy } from "./retry";
 
 /** A document ready to create in QuickBooks for one sync item. */
@@ -55,8 +56,13 @@ const quote = (s: string) => `'${s.replace(/'/g, "\\'")}'`;
  * - 429: wait and send the same batch again; 5xx / no answer: look up what was created, then send
  *   the rest; a validation fault fails that item only; 401: refresh once, then stop the run.
  */
-export async function postDocuments(deps: PosterDeps, docs: PlannedDocument[]): Promise<PostingOutcome> {
-  const outcome: PostingOutcome = { created: {}, adopted: 0, failed: 0 };
+export async function postDocuments(deps: PosterDeps, built: { documents: PlannedDocument[]; failures: BuildFailure[] }): Promise<PostingOutcome> {
+  const outcome: PostingOutcome = { created: {}, adopted: 0, failed: built.failures.length };
+  await recordFailedItems(
+    deps.db,
+    built.failures.map((f) => ({ itemId: f.itemId, docNumber: f.docNumber, fault: { code: "build", message: f.message } })),
+  );
+  const docs = built.documents;
   const unknown = docs.filter((d) => d.inFlight);
   const adopted = await adoptExisting(deps, unknown);
   outcome.adopted += adopted.size;
@@ -152,12 +158,20 @@ async function recordPosted(db: Db, posted: { doc: PlannedDocument; entity: QboE
 }
 
 async function recordFailed(db: Db, failed: { doc: PlannedDocument; faults: QboFaultItem[] }[]): Promise<void> {
+  await recordFailedItems(
+    db,
+    failed.map((f) => ({ itemId: f.doc.itemId, docNumber: f.doc.docNumber, fault: f.faults[0] ?? { code: "", message: "" } })),
+  );
+}
+
+/** Marks items failed with their (first) fault, one UPDATE for all. */
+async function recordFailedItems(db: Db, failed: { itemId: string; docNumber: string; fault: QboFaultItem }[]): Promise<void> {
   if (failed.length === 0) return;
   const values = sql.join(
-    failed.map((f) => {
-      const fault = f.faults[0] ?? { code: "", message: "" };
-      return sql`(${f.doc.itemId}::uuid, ${fault.code}, ${fault.message}, ${fault.detail ?? null}, ${fault.element ?? null}, ${f.doc.docNumber})`;
-    }),
+    failed.map(
+      ({ itemId, docNumber, fault }) =>
+        sql`(${itemId}::uuid, ${fault.code}, ${fault.message}, ${fault.detail ?? null}, ${fault.element ?? null}, ${docNumber})`,
+    ),
     sql`, `,
   );
   await db.execute(sql`
