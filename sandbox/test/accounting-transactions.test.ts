@@ -165,6 +165,29 @@ describe("sales documents", () => {
   });
 });
 
+describe("document numbers", () => {
+  it("refuses a DocNumber already used by a document of the same type (6140) unless allowduplicatedocnum", () => {
+    const { ok, fault, call, idOf } = company();
+    const gst = idOf("TaxCode", "GST");
+    const body = { DocNumber: "MP-7", GlobalTaxCalculation: "TaxExcluded", Line: [line(10, gst)] };
+    const first = ok("POST", "/salesreceipt", body).SalesReceipt;
+    const dup = fault("POST", "/salesreceipt", body);
+    expect(dup).toMatchObject({ code: "6140", Message: "Duplicate Document Number Error", element: "DocNumber" });
+    expect(dup.Detail).toContain(`DocNumber=MP-7 is assigned to TxnType=SalesReceipt with TxnId=${first.Id}`);
+    expect(call("POST", "/salesreceipt", body, { include: "allowduplicatedocnum" }).status).toBe(200);
+    // Another type may reuse it; a document keeps its own number on update.
+    expect(call("POST", "/refundreceipt", { ...body, DepositToAccountRef: { value: idOf("Account", "Undeposited Funds") } }).status).toBe(200);
+    expect(call("POST", "/salesreceipt", { Id: first.Id, SyncToken: first.SyncToken, sparse: true, PrivateNote: "same number" }).status).toBe(200);
+    const batch = call("POST", "/batch", { BatchItemRequest: [
+      { bId: "a", operation: "create", SalesReceipt: body },
+      { bId: "b", operation: "create", optionsData: "allowduplicatedocnum", SalesReceipt: body },
+    ] });
+    const items = (batch.body as Json).BatchItemResponse as Json[];
+    expect(items[0].Fault.Error[0].code).toBe("6140");
+    expect(items[1].SalesReceipt.DocNumber).toBe("MP-7");
+  });
+});
+
 describe("deposits", () => {
   function setup() {
     const c = company();

@@ -61,8 +61,7 @@ function runItem(books: CompanyBooks, item: Record<string, unknown>, now: Date):
   if (!def) throw unsupportedOperation(`${entity} is not supported in batch`);
   const operation = typeof item.operation === "string" ? item.operation.toLowerCase() : "";
   if (!OPERATIONS.has(operation)) throw requiredMissing("BatchItemRequest.operation");
-  const options = typeof item.optionsData === "string" ? item.optionsData.toLowerCase() : null;
-  const op = operation === "update" && options === "void" ? "void" : operation;
-  const result = write(books, def.name, op, null, item[entity], now);
+  const options = typeof item.optionsData === "string" ? item.optionsData : null;
+  const result = write(books, def.name, operation, options, item[entity], now);
   return { body: { [def.name]: result.body }, change: result.change };
 }

@@ -1,6 +1,6 @@
 import { type CompanyBooks, type Entity, clone, getEntity, nextId, table } from "./books";
 import type { EntityChange } from "./index";
-import { depositedTxnLocked, invalidProperty, objectNotFound, periodClosed, QboFault, requiredMissing, staleObject, unsupportedOperation } from "./faults";
+import { depositedTxnLocked, duplicateDocNumber, invalidProperty, objectNotFound, periodClosed, QboFault, requiredMissing, staleObject, unsupportedOperation } from "./faults";
 import { isObject } from "./fields";
 import { postDocument, unpostDocument } from "./ledger";
 import type { EntityDef, Fields } from "./entities/types";
@@ -13,6 +13,19 @@ function strip(body: Fields): Fields {
   const out: Fields = { ...body };
   for (const key of SYSTEM_FIELDS) delete out[key];
   return out;
+}
+
+/** Request options: include=allowduplicatedocnum (URL) or optionsData (batch). */
+export interface WriteOptions {
+  allowDuplicateDocNumber?: boolean;
+}
+
+function checkDocNumber(books: CompanyBooks, def: EntityDef, fields: Fields, selfId: string | undefined, options: WriteOptions): void {
+  const docNumber = fields.DocNumber;
+  if (!def.uniqueDocNumber || options.allowDuplicateDocNumber || typeof docNumber !== "string" || docNumber === "") return;
+  for (const other of Object.values(books.entities[def.name] ?? {})) {
+    if (other.Id !== selfId && other.DocNumber === docNumber) throw duplicateDocNumber(docNumber, def.name, other.Id);
+  }
 }
 
 export interface WriteResult {
@@ -60,12 +73,13 @@ function save(books: CompanyBooks, def: EntityDef, entity: Entity, previous: Ent
   def.afterWrite?.(books, entity, previous);
 }
 
-export function createEntity(books: CompanyBooks, def: EntityDef, body: unknown, now: Date): WriteResult {
+export function createEntity(books: CompanyBooks, def: EntityDef, body: unknown, now: Date, options: WriteOptions = {}): WriteResult {
   const input = requireBody(body);
-  if (input.Id !== undefined && input.Id !== null && input.Id !== "") return updateEntity(books, def, input, now);
+  if (input.Id !== undefined && input.Id !== null && input.Id !== "") return updateEntity(books, def, input, now, options);
   if (!def.build) throw unsupportedOperation(`Operation Create is not supported for ${def.name}`);
   const fields = def.build({ books, now }, strip(input));
   if (def.kind === "transaction") checkOpen(books, fields.TxnDate);
+  checkDocNumber(books, def, fields, undefined, options);
   const time = qboDateTime(now);
   const entity: Entity = { ...fields, domain: "QBO", sparse: false, Id: nextId(books, def.name), SyncToken: "0", MetaData: { CreateTime: time, LastUpdatedTime: time } };
   save(books, def, entity, undefined);
@@ -82,7 +96,7 @@ function target(books: CompanyBooks, def: EntityDef, input: Fields): Entity {
   return previous;
 }
 
-export function updateEntity(books: CompanyBooks, def: EntityDef, body: unknown, now: Date): WriteResult {
+export function updateEntity(books: CompanyBooks, def: EntityDef, body: unknown, now: Date, options: WriteOptions = {}): WriteResult {
   const input = requireBody(body);
   if (!def.build || def.kind === "readonly") throw unsupportedOperation(`Operation Update is not supported for ${def.name}`);
   const previous = target(books, def, input);
@@ -95,6 +109,8 @@ export function updateEntity(books: CompanyBooks, def: EntityDef, body: unknown,
   const merged = input.sparse === true ? { ...strip(previous), ...strip(input) } : strip(input);
   const fields = def.build({ books, now, previous }, merged);
   if (def.kind === "transaction") checkOpen(books, fields.TxnDate);
+  // Keeping its number is always fine (duplicates may exist through allowduplicatedocnum).
+  if (fields.DocNumber !== previous.DocNumber) checkDocNumber(books, def, fields, previous.Id, options);
   const entity: Entity = {
     ...fields, domain: "QBO", sparse: false, Id: previous.Id, SyncToken: String(Number(previous.SyncToken) + 1),
     MetaData: { CreateTime: previous.MetaData.CreateTime, LastUpdatedTime: qboDateTime(now) },

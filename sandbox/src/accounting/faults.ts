@@ -121,6 +121,15 @@ export function invalidEnumeration(element: string, value: unknown): QboFault {
   }]);
 }
 
+export function duplicateDocNumber(docNumber: string, entity: string, id: string): QboFault {
+  return new QboFault([{
+    code: "6140",
+    message: "Duplicate Document Number Error",
+    detail: `Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=${docNumber} is assigned to TxnType=${entity} with TxnId=${id}`,
+    element: "DocNumber",
+  }]);
+}
+
 export function depositedTxnLocked(entity: string, id: string): QboFault {
   return new QboFault([{
     code: "6540",

@@ -66,22 +66,27 @@ function dispatch(books: CompanyBooks, req: AccountingRequest): AccountingRespon
   return ok({ [def.name]: result.body }, now, [result.change]);
 }
 
-/** create/update/delete/void of one entity, shared by the entity URLs and batch items. */
+/**
+ * create/update/delete/void of one entity, shared by the entity URLs and batch items. `include`
+ * is the URL's include parameter or a batch item's optionsData ("void", "allowduplicatedocnum").
+ */
 export function write(books: CompanyBooks, entityName: string, operation: string | null, include: string | null, body: unknown, now: Date): { body: unknown; change: EntityChange } {
   const def = entityDef(entityName);
   if (!def) throw unsupportedOperation(`${entityName} is not supported`);
   const op = (operation ?? "").toLowerCase();
+  const includes = (include ?? "").toLowerCase().split(",").map((s) => s.trim());
+  const options = { allowDuplicateDocNumber: includes.includes("allowduplicatedocnum") };
   if (op === "delete") return deleteEntity(books, def, body);
-  if (op === "void" || (op === "update" && include === "void")) {
+  if (op === "void" || (op === "update" && includes.includes("void"))) {
     const r = voidEntity(books, def, body, now);
     return { body: r.entity, change: r.change };
   }
   if (op === "update") {
-    const r = updateEntity(books, def, body, now);
+    const r = updateEntity(books, def, body, now, options);
     return { body: r.entity, change: r.change };
   }
   if (op === "" || op === "create") {
-    const r = createEntity(books, def, body, now);
+    const r = createEntity(books, def, body, now, options);
     return { body: r.entity, change: r.change };
   }
   throw unsupportedOperation(`Operation ${operation} is not supported`);

@@ -115,6 +115,7 @@ export const purchaseDef: EntityDef = {
   build,
   postings,
   deletable: true,
+  uniqueDocNumber: true,
   filterable: ["Id", "DocNumber", "TxnDate", "TotalAmt", "PaymentType", "Credit", "MetaData.CreateTime", "MetaData.LastUpdatedTime"],
   sortable: ["Id", "DocNumber", "TxnDate", "TotalAmt", "MetaData.CreateTime", "MetaData.LastUpdatedTime"],
 };

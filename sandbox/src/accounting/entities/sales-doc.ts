@@ -219,6 +219,7 @@ function def(kind: Kind): EntityDef {
     present: present(kind),
     voided,
     deletable: true,
+    uniqueDocNumber: true,
     filterable: TXN_FILTERS.filter((f) => f !== "PrivateNote"),
     sortable: TXN_SORTS,
   };

@@ -28,6 +28,8 @@ export interface EntityDef {
   /** The fields a void sets; an entity without it cannot be voided. */
   voided?(books: CompanyBooks, entity: Entity): Fields;
   deletable?: boolean;
+  /** DocNumber must be unique among documents of this type (6140) unless include=allowduplicatedocnum. */
+  uniqueDocNumber?: boolean;
   /** Runs after the entity is stored or removed (`entity` undefined), e.g. the deposit index. */
   afterWrite?(books: CompanyBooks, entity: Entity | undefined, previous: Entity | undefined): void;
   /** Properties a query may filter on (dotted), and those it may sort by. */
