@@ -194,9 +194,26 @@ describe("create, read, update", () => {
     const c = ok("POST", "/customer", { DisplayName: "Old" }).Customer;
     expect(fault("POST", "/customer", { Id: c.Id, SyncToken: "0" }, { operation: "delete" }).code).toBe("500");
     const inactive = ok("POST", "/customer", { Id: c.Id, SyncToken: "0", sparse: true, Active: false }).Customer;
-    expect(inactive.Active).toBe(false);
+    expect(inactive).toMatchObject({ Active: false, DisplayName: "Old (deleted)", FullyQualifiedName: "Old (deleted)" });
     // Still stored (and listed), just not active.
     expect((listEntities(books, "Customer") as Json[]).map((x) => x.Id)).toContain(c.Id);
+  });
+
+  it("renames inactive customers, items and accounts '(deleted)', freeing the name, and restores it on reactivation", () => {
+    const { ok, books, idOf } = company();
+    const c = ok("POST", "/customer", { DisplayName: "Card Customers" }).Customer;
+    setEntityActive(books, "Customer", c.Id, false);
+    expect(ok("GET", `/customer/${c.Id}`).Customer.DisplayName).toBe("Card Customers (deleted)");
+    const again = ok("POST", "/customer", { DisplayName: "Card Customers" }).Customer;
+    expect(again.Id).not.toBe(c.Id);
+    // Its old name is taken now: reactivated, it keeps the suffix.
+    const back = ok("POST", "/customer", { Id: c.Id, SyncToken: ok("GET", `/customer/${c.Id}`).Customer.SyncToken, sparse: true, Active: true }).Customer;
+    expect(back).toMatchObject({ Active: true, DisplayName: "Card Customers (deleted)" });
+    const fees = idOf("Account", "Bank Charges");
+    setEntityActive(books, "Account", fees, false);
+    expect(ok("GET", `/account/${fees}`).Account.Name).toBe("Bank Charges (deleted)");
+    setEntityActive(books, "Account", fees, true);
+    expect(ok("GET", `/account/${fees}`).Account).toMatchObject({ Name: "Bank Charges", Active: true });
   });
 
   it("treats TaxCode, TaxRate, TaxAgency as read-only", () => {

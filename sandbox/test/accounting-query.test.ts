@@ -86,7 +86,7 @@ describe("query language", () => {
     setEntityActive(books, "Customer", c.Id, false);
     expect(rows("select * from Customer", "Customer").map((x) => x.DisplayName)).toEqual(["Here"]);
     expect(rows("select * from Customer where Active IN (true, false)", "Customer")).toHaveLength(2);
-    expect(rows("select * from Customer where Active = false", "Customer").map((x) => x.DisplayName)).toEqual(["Gone"]);
+    expect(rows("select * from Customer where Active = false", "Customer").map((x) => x.DisplayName)).toEqual(["Gone (deleted)"]);
   });
 
   it("takes the query from POST /query as application/text", () => {

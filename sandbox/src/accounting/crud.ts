@@ -28,6 +28,27 @@ function checkDocNumber(books: CompanyBooks, def: EntityDef, fields: Fields, sel
   }
 }
 
+const DELETED = " (deleted)";
+
+/**
+ * QuickBooks renames an inactive customer, item or account "Name (deleted)" and restores the
+ * name when it is made active again (unless another entity took the name meanwhile).
+ */
+function markDeleted(books: CompanyBooks, def: EntityDef, fields: Fields, selfId: string): void {
+  const keys = def.deletedSuffixFields;
+  if (!keys) return;
+  const [key] = keys;
+  const name = fields[key];
+  if (typeof name !== "string") return;
+  if (fields.Active === false && !name.endsWith(DELETED)) {
+    for (const k of keys) if (typeof fields[k] === "string") fields[k] = `${fields[k] as string}${DELETED}`;
+  } else if (fields.Active !== false && name.endsWith(DELETED)) {
+    const restored = name.slice(0, -DELETED.length).toLowerCase();
+    const taken = Object.values(books.entities[def.name] ?? {}).some((e) => e.Id !== selfId && String(e[key]).toLowerCase() === restored);
+    if (!taken) for (const k of keys) if (typeof fields[k] === "string") fields[k] = (fields[k] as string).replace(/ \(deleted\)$/, "");
+  }
+}
+
 export interface WriteResult {
   entity: Entity;
   change: EntityChange;
@@ -111,6 +132,7 @@ export function updateEntity(books: CompanyBooks, def: EntityDef, body: unknown,
   if (def.kind === "transaction") checkOpen(books, fields.TxnDate);
   // Keeping its number is always fine (duplicates may exist through allowduplicatedocnum).
   if (fields.DocNumber !== previous.DocNumber) checkDocNumber(books, def, fields, previous.Id, options);
+  markDeleted(books, def, fields, previous.Id);
   const entity: Entity = {
     ...fields, domain: "QBO", sparse: false, Id: previous.Id, SyncToken: String(Number(previous.SyncToken) + 1),
     MetaData: { CreateTime: previous.MetaData.CreateTime, LastUpdatedTime: qboDateTime(now) },
@@ -160,6 +182,7 @@ export function setActive(books: CompanyBooks, def: EntityDef, id: string, activ
   if (!entity) throw new QboFault([{ code: "610", message: "Object Not Found", detail: `${def.name} ${id} does not exist` }]);
   if (entity.Active === active) return;
   entity.Active = active;
+  markDeleted(books, def, entity, entity.Id);
   entity.SyncToken = String(Number(entity.SyncToken) + 1);
   entity.MetaData = { ...entity.MetaData, LastUpdatedTime: qboDateTime(now) };
 }

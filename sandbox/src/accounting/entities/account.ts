@@ -110,6 +110,7 @@ export const accountDef: EntityDef = {
   build,
   present,
   filtersComputed: true,
+  deletedSuffixFields: ["Name", "FullyQualifiedName"],
   postings,
   filterable: ["Id", "Name", "SubAccount", "ParentRef", "FullyQualifiedName", "Active", "Classification", "AccountType", "AccountSubType", "CurrentBalance", "CurrentBalanceWithSubAccounts", "Description", "MetaData.CreateTime", "MetaData.LastUpdatedTime"],
   sortable: ["Id", "Name", "FullyQualifiedName", "Classification", "AccountType", "AccountSubType", "CurrentBalance", "CurrentBalanceWithSubAccounts", "Description", "MetaData.CreateTime", "MetaData.LastUpdatedTime"],

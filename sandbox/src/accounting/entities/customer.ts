@@ -83,6 +83,7 @@ export const customerDef: EntityDef = {
   name: "Customer",
   kind: "name",
   build,
+  deletedSuffixFields: ["DisplayName", "FullyQualifiedName"],
   filterable: ["Id", "DisplayName", "GivenName", "MiddleName", "FamilyName", "CompanyName", "FullyQualifiedName", "PrintOnCheckName", "Active", "Balance", "MetaData.CreateTime", "MetaData.LastUpdatedTime"],
   sortable: ["Id", "DisplayName", "GivenName", "MiddleName", "FamilyName", "CompanyName", "FullyQualifiedName", "PrintOnCheckName", "Balance", "MetaData.CreateTime", "MetaData.LastUpdatedTime"],
 };

@@ -46,6 +46,7 @@ export const itemDef: EntityDef = {
   name: "Item",
   kind: "name",
   build,
+  deletedSuffixFields: ["Name", "FullyQualifiedName"],
   filterable: ["Id", "Name", "Sku", "Type", "Active", "FullyQualifiedName", "Taxable", "UnitPrice", "IncomeAccountRef", "MetaData.CreateTime", "MetaData.LastUpdatedTime"],
   sortable: ["Id", "Name", "Sku", "Type", "FullyQualifiedName", "UnitPrice", "MetaData.CreateTime", "MetaData.LastUpdatedTime"],
 };

@@ -28,6 +28,11 @@ export interface EntityDef {
   /** The fields a void sets; an entity without it cannot be voided. */
   voided?(books: CompanyBooks, entity: Entity): Fields;
   deletable?: boolean;
+  /**
+   * Name elements QuickBooks marks " (deleted)" while the entity is inactive (which frees the
+   * name for a new entity); the first is the one that must stay unique.
+   */
+  deletedSuffixFields?: string[];
   /** DocNumber must be unique among documents of this type (6140) unless include=allowduplicatedocnum. */
   uniqueDocNumber?: boolean;
   /** Runs after the entity is stored or removed (`entity` undefined), e.g. the deposit index. */
