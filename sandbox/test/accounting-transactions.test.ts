@@ -19,7 +19,17 @@ function company(country: Country = "CA", region = country === "CA" ? "ON" : "NY
     return (res.body as Json).Fault.Error[0] as { code: string; Message: string; Detail: string; element: string };
   };
   const idOf = (entity: string, name: string) => (listEntities(books, entity) as Json[]).find((e) => (e.Name ?? e.DisplayName) === name)!.Id as string;
-  const balance = (name: string) => ok("GET", `/account/${idOf("Account", name)}`).Account.CurrentBalance as number;
+  /** An account's balance in its natural sign, from the trial balance over all dates (income and expense accounts carry no CurrentBalance). */
+  const balance = (name: string): number => {
+    const account = ok("GET", `/account/${idOf("Account", name)}`).Account;
+    const tb = ok("GET", "/reports/TrialBalance", undefined, { start_date: "1900-01-01", end_date: "2100-12-31" });
+    const row = (tb.Rows.Row as Json[]).find((r) => r.ColData?.[0]?.id === account.Id);
+    const debit = row ? Number(row.ColData[1].value || 0) - Number(row.ColData[2].value || 0) : 0;
+    const natural = Math.round((account.Classification === "Asset" || account.Classification === "Expense" ? debit : -debit) * 100) / 100;
+    if (account.Classification === "Revenue" || account.Classification === "Expense") expect(account.CurrentBalance).toBe(0);
+    else expect(account.CurrentBalance).toBe(natural);
+    return natural;
+  };
   return { books, call, ok, fault, idOf, balance };
 }
 

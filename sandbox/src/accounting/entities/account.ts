@@ -88,7 +88,14 @@ export function naturalBalance(books: CompanyBooks, account: Entity): number {
   return isDebitNormal(account.Classification) ? debit : -debit;
 }
 
+/**
+ * QuickBooks keeps CurrentBalance on balance-sheet accounts only: income and expense accounts
+ * answer 0 (their activity is read from the reports).
+ */
 function present(books: CompanyBooks, entity: Entity): Entity {
+  if (entity.Classification === "Revenue" || entity.Classification === "Expense") {
+    return { ...entity, CurrentBalance: 0, CurrentBalanceWithSubAccounts: 0 };
+  }
   const own = naturalBalance(books, entity);
   let withSubs = own;
   for (const child of allOf(books, "Account")) {
