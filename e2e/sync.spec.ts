@@ -84,7 +84,8 @@ async function addCustomer(realmId: string, name: string): Promise<string> {
     headers: { Authorization: `Bearer ${access_token}`, Accept: "application/json", "content-type": "application/json" },
     body: JSON.stringify({ DisplayName: name }),
   });
-  const json = (await created.json()) as { Customer: { Id: string } };
+  const json = (await created.json()) as { Customer?: { Id: string } };
+  if (!json.Customer) throw new Error(`the sandbox did not create the customer: ${created.status} ${JSON.stringify(json)}`);
   return json.Customer.Id;
 }
 
@@ -103,8 +104,11 @@ test.describe("daily syncs, the day ledger and failed transactions", () => {
     await e2eDb()`update qbo_connections set connected_on = ${connectedOn} where business_id = ${business.id}`;
     await e2eDb()`update qbo_mapping_versions set effective_from = ${connectedOn} where connection_id = (select id from qbo_connections where business_id = ${business.id})`;
 
-    // Day 1: two sales, a refund and a fee, paid out the next day.
+    // A second customer exists in the books (added before any sync, clear of the company's rate limits).
     const tag = randomBytes(3).toString("hex");
+    await addCustomer(company.realmId, `Walk-in ${tag}`);
+
+    // Day 1: two sales, a refund and a fee, paid out the next day.
     const day1 = isoDay(-5);
     const ids1 = await insertSales(business.id, [
       { processorId: `s1-${tag}`, amountMinor: 2_260, taxMinor: 260, day: day1 },
@@ -155,7 +159,6 @@ test.describe("daily syncs, the day ledger and failed transactions", () => {
     expect(await documentsFor(company.realmId, "SalesReceipt", `a-${tag}`)).toHaveLength(0);
 
     // The owner edits the mapping to another customer; meanwhile the books close before day 2 ends.
-    await addCustomer(company.realmId, `Walk-in ${tag}`);
     await qbo.goto("mapping");
     await qbo.select("customer").selectOption({ label: `Walk-in ${tag}` });
     await qbo.submitMapping();

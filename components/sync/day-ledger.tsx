@@ -1,4 +1,8 @@
+"use client";
+
 import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { ledgerPageAction } from "@/app/b/[merchantId]/quickbooks/_sync/actions";
 import { formatBusinessDate } from "@/components/quickbooks/format";
 import { formatMoney } from "@/lib/i18n/money";
 import type { Locale } from "@/lib/i18n/locales";
@@ -14,9 +18,34 @@ const STATE_TONE: Record<LedgerDay["state"], string> = {
 };
 const KIND_ORDER = ["sale", "refund", "chargeback", "chargeback_reversal", "fee"] as const;
 
+interface DayLedgerProps {
+  merchantId: string;
+  /** The newest page (LEDGER_PAGE_DAYS days); older pages are loaded on demand. */
+  days: LedgerDay[];
+  /** Whether days older than the first page may exist (the connection day is not in it). */
+  hasOlder: boolean;
+  connectedOn: string;
+  currency: "CAD" | "USD";
+  locale: Locale;
+}
+
 /** Every business day since the connection: its state, its activity by kind, and its deposits' tie-out. */
-export function DayLedger({ days, currency, locale }: { days: LedgerDay[]; currency: "CAD" | "USD"; locale: Locale }) {
+export function DayLedger({ merchantId, days: firstPage, hasOlder, connectedOn, currency, locale }: DayLedgerProps) {
   const t = useTranslations("sync.ledger");
+  const [older, setOlder] = useState<LedgerDay[]>([]);
+  const [oldest, setOldest] = useState<string | null>(hasOlder && firstPage.length ? firstPage[firstPage.length - 1].date : null);
+  const [pending, startTransition] = useTransition();
+  const days = [...firstPage, ...older];
+  const loadOlder = () =>
+    startTransition(async () => {
+      if (!oldest) return;
+      const result = await ledgerPageAction({ merchantId, before: oldest });
+      if (!result.ok) return;
+      setOlder((current) => [...current, ...result.data]);
+      const last = result.data[result.data.length - 1]?.date ?? null;
+      // Pages end at the connection day (and the week before it, when it had records).
+      setOldest(last && last > connectedOn ? last : null);
+    });
   const money = (minor: number) => formatMoney(minor, currency, locale);
   return (
     <div className="space-y-2" data-testid="sync-ledger">
@@ -81,6 +110,11 @@ export function DayLedger({ days, currency, locale }: { days: LedgerDay[]; curre
             ))}
           </tbody>
         </table>
+      )}
+      {oldest && (
+        <button type="button" disabled={pending} onClick={loadOlder} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50">
+          {t("older")}
+        </button>
       )}
     </div>
   );

@@ -7,6 +7,8 @@ import { requirePermission } from "@/app/_server/session";
 import { auditEvents, qboConnections } from "@/db/schema";
 import { sendSyncRequested } from "@/inngest/send";
 import { getDb } from "@/lib/database";
+import { businessDateOf } from "@/lib/processor/timezone";
+import { dayLedger, type LedgerDay } from "@/lib/sync/day-ledger";
 import { requestSync, syncNowWaitSeconds, type SyncDispatch } from "@/lib/sync/dispatch";
 import { markReadyToSync, markResolved } from "@/lib/sync/failed-items";
 
@@ -66,3 +68,16 @@ export const markFailedItemsAction = validatedAction(markSchema, async ({ mercha
   const sync = to === "ready_to_sync" && moved.length > 0 ? describe(await requestSync({ db, send: sendSyncRequested, waitMs: LOCAL_WAIT_MS }, { connectionId, trigger: "retry" })) : null;
   return { moved: moved.length, sync };
 });
+
+/** Older days of the day ledger (owner and accountant: whoever may see the Manage tab's details). */
+export const ledgerPageAction = validatedAction(
+  z.object({ merchantId: z.string().min(1), before: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  async ({ merchantId, before }): Promise<LedgerDay[]> => {
+    const access = await requirePermission(merchantId, "quickbooks.viewDetails");
+    const db = getDb();
+    const [connection] = await db.select({ id: qboConnections.id }).from(qboConnections).where(eq(qboConnections.businessId, access.business.id));
+    if (!connection) return [];
+    const today = businessDateOf(new Date(), access.business.timezone);
+    return dayLedger(db, { businessId: access.business.id, connectionId: connection.id }, { today, before });
+  },
+);

@@ -11,7 +11,7 @@ import type { QuickbooksContext } from "../_data/context";
 
 interface SyncSectionsProps {
   ctx: QuickbooksContext;
-  connection: { id: string; status: string; setupCompletedAt: Date | null };
+  connection: { id: string; status: string; setupCompletedAt: Date | null; connectedOn: string | null };
 }
 
 /**
@@ -50,7 +50,14 @@ export async function SyncSections({ ctx, connection }: SyncSectionsProps) {
         mappingHref={`${ctx.base}/mapping`}
         locale={ctx.locale}
       />
-      <DayLedger days={days} currency={business.currency} locale={ctx.locale} />
+      <DayLedger
+        merchantId={business.merchantId}
+        days={days}
+        hasOlder={connection.connectedOn !== null && days.length > 0 && days[days.length - 1].date > connection.connectedOn}
+        connectedOn={connection.connectedOn ?? today}
+        currency={business.currency}
+        locale={ctx.locale}
+      />
       <RunsTable runs={runs} locale={ctx.locale} timeZone={business.timezone} />
     </div>
   );
