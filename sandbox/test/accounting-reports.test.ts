@@ -102,11 +102,21 @@ describe("reports", () => {
     expect(before.Rows.Row).toHaveLength(1);
   });
 
+  it("understands date macros", () => {
+    const { ok } = busyCompany();
+    expect(ok("GET", "/reports/ProfitAndLoss", undefined, { date_macro: "This Month-to-date" }).Header).toMatchObject({ DateMacro: "This Month-to-date", StartPeriod: "2026-03-01", EndPeriod: "2026-03-10" });
+    expect(ok("GET", "/reports/ProfitAndLoss", undefined, { date_macro: "Last Month" }).Header).toMatchObject({ StartPeriod: "2026-02-01", EndPeriod: "2026-02-28" });
+    const lastYear = ok("GET", "/reports/ProfitAndLoss", undefined, { date_macro: "Last Fiscal Year" });
+    expect(lastYear.Header).toMatchObject({ StartPeriod: "2025-01-01", EndPeriod: "2025-12-31" });
+    expect(summaryOf(lastYear.Rows.Row, "NetIncome")!.ColData[1].value).toBe("200.00");
+  });
+
   it("refuses unknown reports and bad dates", () => {
     const { books } = busyCompany();
     const call = (path: string, q: Record<string, string> = {}) => handleAccountingRequest(books, { method: "GET", path, query: new URLSearchParams(q), body: undefined, now: NOW });
     expect(call("/reports/CashFlowish").status).toBe(400);
     expect(call("/reports/TrialBalance", { end_date: "March" }).status).toBe(400);
+    expect(call("/reports/TrialBalance", { date_macro: "Since the dawn of time" }).status).toBe(400);
   });
 
   it("Account.CurrentBalance agrees with the trial balance", () => {

@@ -32,7 +32,43 @@ function accountsInOrder(books: CompanyBooks): Entity[] {
 
 interface Period { start: string; end: string }
 
+/** The date macros QuickBooks accepts that the sandbox understands (fiscal year = calendar year). */
+function macroPeriod(macro: string, today: string): Period | undefined {
+  const year = Number(today.slice(0, 4));
+  const month = today.slice(0, 7);
+  const monthEnd = (ym: string) => addDays(`${addMonth(ym, 1)}-01`, -1);
+  switch (macro.toLowerCase()) {
+    case "today": return { start: today, end: today };
+    case "yesterday": return { start: addDays(today, -1), end: addDays(today, -1) };
+    case "this month": return { start: `${month}-01`, end: monthEnd(month) };
+    case "this month-to-date": return { start: `${month}-01`, end: today };
+    case "last month": { const last = addMonth(month, -1); return { start: `${last}-01`, end: monthEnd(last) }; }
+    case "this fiscal year":
+    case "this calendar year":
+    case "this year": return { start: `${year}-01-01`, end: `${year}-12-31` };
+    case "this fiscal year-to-date":
+    case "this calendar year-to-date":
+    case "this year-to-date": return { start: `${year}-01-01`, end: today };
+    case "last fiscal year":
+    case "last calendar year":
+    case "last year": return { start: `${year - 1}-01-01`, end: `${year - 1}-12-31` };
+    default: return undefined;
+  }
+}
+
+function addMonth(yearMonth: string, months: number): string {
+  const [y, m] = yearMonth.split("-").map(Number);
+  const total = y * 12 + (m - 1) + months;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
+}
+
 function period(params: URLSearchParams, now: Date): Period {
+  const macro = params.get("date_macro");
+  const fromMacro = macro && !params.get("start_date") && !params.get("end_date") ? macroPeriod(macro, qboDate(now)) : undefined;
+  if (macro && !fromMacro && !params.get("start_date") && !params.get("end_date")) {
+    throw invalidProperty(`date_macro ${macro} is not supported by the sandbox`, "date_macro");
+  }
+  if (fromMacro) return fromMacro;
   const end = params.get("end_date") ?? qboDate(now);
   if (!isIsoDate(end)) throw invalidProperty(`end_date must be a date (YYYY-MM-DD), got ${end}`, "end_date");
   const start = params.get("start_date") ?? `${end.slice(0, 4)}-01-01`;
