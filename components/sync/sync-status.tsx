@@ -26,7 +26,13 @@ export function SyncStatus({ merchantId, problemRun, tokenExpiresAt, canSync, ca
           <p className="mt-1 text-sm">
             {problemRun.status === "stopped" ? (problemRun.stopReason === "mapping" || /mapping|mapped/i.test(problemRun.message ?? "") ? t("stoppedMapping") : t("stoppedOther")) : t("failedBody")}
           </p>
-          {problemRun.message && <p className="mt-2 text-sm text-red-800" data-testid="sync-problem-message">{problemRun.message}</p>}
+          {problemRun.message && (
+            // The engine's own words (English, for support); the sentence above is the translated one.
+            <details className="mt-2 text-sm text-red-800">
+              <summary className="cursor-pointer">{t("details")}</summary>
+              <p data-testid="sync-problem-message">{problemRun.message}</p>
+            </details>
+          )}
           <p className="mt-1 text-xs text-red-700">{t("when", { when: formatDateTime(problemRun.startedAt, locale, timeZone) })}</p>
         </div>
       )}
