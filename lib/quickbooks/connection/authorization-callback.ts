@@ -170,6 +170,8 @@ async function storeNewConnection(
     .from(qboConnections)
     .where(and(eq(qboConnections.realmId, realmId), ne(qboConnections.businessId, businessId), inArray(qboConnections.status, [...LIVE_STATUSES])));
   if (taken) refuse("company_taken", "This QuickBooks company is already connected to another merchant account.", businessId);
+  // Only Canadian and US companies: the posting model knows their two tax models and currencies.
+  if (profile.country === null) refuse("country_unsupported", "This QuickBooks company is in a country this integration does not serve.", businessId);
   if (profile.homeCurrency !== business.currency) {
     refuse("currency_mismatch", "The QuickBooks company's home currency differs from this business's currency.", businessId, {
       companyCurrency: profile.homeCurrencyCode || "?",
