@@ -1,7 +1,7 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditEvents, syncItems } from "@/db/schema";
-import { explainFault, type FaultExplanation, type RecordType } from "./fault-explanations";
+import { auditEvents, qboConnections, qboMappingVersions, syncItems } from "@/db/schema";
+import { explainFault, type FaultExplanation, type MappedIds, type RecordType } from "./fault-explanations";
 
 export const FAILED_LIST_LIMIT = 500;
 
@@ -56,6 +56,7 @@ export async function listFailedItems(db: Db, businessId: string, connectionId: 
     where s.business_id = ${businessId} and s.connection_id = ${connectionId} and s.status = 'failed'
     order by s.business_date, s.id
     limit ${FAILED_LIST_LIMIT}`);
+  const mapping = rows.length > 0 ? await currentMapping(db, businessId, connectionId) : undefined;
   return rows.map((r) => {
     const fault = { code: r.fault_code, message: r.fault_message, detail: r.fault_detail, element: r.fault_element };
     return {
@@ -69,10 +70,28 @@ export async function listFailedItems(db: Db, businessId: string, connectionId: 
       docNumber: r.doc_number,
       attempts: r.attempts,
       fault,
-      explanation: explainFault(fault, { recordType: r.record_type, docNumber: r.doc_number, businessDate: r.business_date }),
+      explanation: explainFault(fault, { recordType: r.record_type, docNumber: r.doc_number, businessDate: r.business_date, mapping }),
       updatedAt: new Date(r.updated_at),
     };
   });
+}
+
+/** The connection's latest mapping: a fault naming one of its ids says which choice to fix. */
+async function currentMapping(db: Db, businessId: string, connectionId: string): Promise<MappedIds | undefined> {
+  const [row] = await db
+    .select({
+      bankAccountId: qboMappingVersions.bankAccountId,
+      revenueAccountId: qboMappingVersions.revenueAccountId,
+      expenseAccountId: qboMappingVersions.expenseAccountId,
+      customerId: qboMappingVersions.customerId,
+      taxCodeId: qboMappingVersions.taxCodeId,
+    })
+    .from(qboMappingVersions)
+    .innerJoin(qboConnections, and(eq(qboConnections.id, qboMappingVersions.connectionId), eq(qboConnections.businessId, businessId)))
+    .where(eq(qboMappingVersions.connectionId, connectionId))
+    .orderBy(desc(qboMappingVersions.version))
+    .limit(1);
+  return row;
 }
 
 export const READY_TO_SYNC_ACTION = "quickbooks.items_ready_to_sync";

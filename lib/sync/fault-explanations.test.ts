@@ -22,6 +22,22 @@ describe("explainFault", () => {
     expect(explainFault(fault("610", "Another user has deleted this transaction."), receipt)).toMatchObject({ slot: null, reason: { key: "faults.inactive.unknown.reason" } });
   });
 
+  it("reads the sandbox's 610 and 2500 details: the named object, not the generic list of kinds", () => {
+    const generic = "Object Not Found : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees.";
+    const mapping = { bankAccountId: "35", revenueAccountId: "90", expenseAccountId: "91", customerId: "58", taxCodeId: "7" };
+    const deposit = { ...receipt, recordType: "deposit" as const, mapping };
+    // A fee line of a deposit: the element says "an account", the id says which one.
+    expect(explainFault(fault("610", `${generic} Account 91 is inactive.`, "Line[3].DepositLineDetail.AccountRef"), deposit)).toMatchObject({ slot: "expense", fix: { key: "faults.inactive.account.fix.expense" } });
+    expect(explainFault(fault("610", `${generic} Account 90 is inactive.`, "Line[0].DepositLineDetail.AccountRef"), deposit).slot).toBe("revenue");
+    expect(explainFault(fault("610", `${generic} Account 35 is inactive.`, "DepositToAccountRef"), deposit).slot).toBe("bank");
+    expect(explainFault(fault("610", `${generic} Customer 58 is inactive.`, "CustomerRef"), receipt).slot).toBe("customer");
+    expect(explainFault(fault("610", `${generic} TaxCode 7 is inactive.`, "Line[0].SalesItemLineDetail.TaxCodeRef"), receipt).slot).toBe("taxCode");
+    expect(explainFault(fault("610", `${generic} Item 12 is inactive.`, "Line[0].SalesItemLineDetail.ItemRef"), receipt).reason.key).toBe("faults.inactive.item.reason");
+    // No element: the named object decides, not the words of the generic sentence.
+    expect(explainFault(fault("610", `${generic} Account 91 is inactive.`, ""), { ...receipt, recordType: "fee", mapping }).slot).toBe("expense");
+    expect(explainFault(fault("2500", "Invalid Reference Id : DepositToAccountRef assigned is not found or is invalid: 35", "DepositToAccountRef"), deposit).slot).toBe("bank");
+  });
+
   it("reads the element before the texts", () => {
     expect(referencedObject(fault("610", "an account or a customer", "CustomerRef"))).toBe("customer");
     expect(referencedObject(fault("610", "", "PaymentMethodRef"))).toBe("paymentMethod");

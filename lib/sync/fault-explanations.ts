@@ -32,25 +32,53 @@ export interface FaultExplanation {
 
 type Referenced = "customer" | "item" | "taxCode" | "account" | "paymentMethod" | "unknown";
 
-/** Which kind of object an "inactive or deleted" fault is about, from the element first, then the texts. */
-export function referencedObject(fault: FaultFields): Referenced {
-  const element = (fault.element ?? "").toLowerCase();
-  const text = `${fault.detail ?? ""} ${fault.message ?? ""}`.toLowerCase();
-  const pick = (s: string): Referenced | null => {
-    if (/customer/.test(s)) return "customer";
-    if (/taxcode|tax code|taxrate|tax rate/.test(s)) return "taxCode";
-    if (/paymentmethod|payment method/.test(s)) return "paymentMethod";
-    if (/itemref|\bitem\b/.test(s)) return "item";
-    if (/account/.test(s)) return "account";
-    return null;
-  };
-  return pick(element) ?? pick(text) ?? "unknown";
+/** The ids the connection's mapping uses: an id named in a fault then says which choice to fix. */
+export interface MappedIds {
+  bankAccountId: string;
+  revenueAccountId: string;
+  expenseAccountId: string;
+  customerId: string;
+  taxCodeId: string;
 }
 
-/** The mapped account a document of this kind most likely used, for an inactive or deleted account. */
-function accountSlot(recordType: RecordType, fault: FaultFields): MappingSlot {
+// QuickBooks' 610 detail lists every kind of object ("Check the fields with accounts, customers,
+// items, …"); only what follows it names the one at fault.
+const GENERIC_610 = /check the fields with accounts, customers, items, vendors or employees\.?/gi;
+const SPECIFIC = /\b(Account|Customer|Item|TaxCode|PaymentMethod)\s+(\S+)\s+is inactive/i;
+
+function kindOf(s: string): Referenced | null {
+  if (/customer/.test(s)) return "customer";
+  if (/taxcode|tax code|taxrate|tax rate/.test(s)) return "taxCode";
+  if (/paymentmethod|payment method/.test(s)) return "paymentMethod";
+  if (/itemref|\bitem\b/.test(s)) return "item";
+  if (/account/.test(s)) return "account";
+  return null;
+}
+
+/** Which kind of object an "inactive or deleted" fault is about: the element, then the object the detail names, then its words. */
+export function referencedObject(fault: FaultFields): Referenced {
+  const element = (fault.element ?? "").toLowerCase();
+  const specific = SPECIFIC.exec(fault.detail ?? "");
+  const text = `${fault.detail ?? ""} ${fault.message ?? ""}`.replace(GENERIC_610, "").toLowerCase();
+  return kindOf(element) ?? (specific ? kindOf(specific[1].toLowerCase()) : null) ?? kindOf(text) ?? "unknown";
+}
+
+/** The id of the object a fault names ("Account 91 is inactive", "…assigned is not found or is invalid: 91"). */
+function referencedId(fault: FaultFields): string | null {
+  const detail = fault.detail ?? "";
+  return SPECIFIC.exec(detail)?.[2] ?? /is not found or is invalid:\s*(\S+)/i.exec(detail)?.[1] ?? null;
+}
+
+/** The mapped account at fault: by its id when the fault names it, else by where it sits in the document. */
+function accountSlot(recordType: RecordType, fault: FaultFields, mapping: MappedIds | undefined): MappingSlot {
+  const id = referencedId(fault);
+  if (mapping && id) {
+    if (id === mapping.bankAccountId) return "bank";
+    if (id === mapping.revenueAccountId) return "revenue";
+    if (id === mapping.expenseAccountId) return "expense";
+  }
   const where = `${fault.element ?? ""} ${fault.detail ?? ""}`.toLowerCase();
-  if (/depositto|bank/.test(where)) return "bank";
+  if (/deposittoaccountref|bank/.test(where)) return "bank";
   if (/expense|fee/.test(where)) return "expense";
   if (recordType === "deposit") return "bank";
   if (recordType === "fee") return "expense";
@@ -64,7 +92,10 @@ const VALIDATION = new Set(["2010", "2020", "2050", "2170", "2210", "6000", "607
  * Explains one failed item. `docNumber` and `businessDate` fill the texts that mention them.
  * Closed books: QuickBooks' 6210 "Account Period Closed" (the sandbox answers the same code).
  */
-export function explainFault(fault: FaultFields, context: { recordType: RecordType; docNumber?: string | null; businessDate: string }): FaultExplanation {
+export function explainFault(
+  fault: FaultFields,
+  context: { recordType: RecordType; docNumber?: string | null; businessDate: string; mapping?: MappedIds },
+): FaultExplanation {
   const code = (fault.code ?? "").trim();
   const detail = (fault.detail || fault.message || "").trim();
   const ref = (key: string, params: Record<string, string> = {}): MessageRef => ({ key: `faults.${key}`, params });
@@ -83,7 +114,7 @@ export function explainFault(fault: FaultFields, context: { recordType: RecordTy
       case "paymentMethod":
         return { reason: ref("inactive.paymentMethod.reason"), fix: ref("inactive.paymentMethod.fix"), slot: null };
       case "account": {
-        const slot = accountSlot(context.recordType, fault);
+        const slot = accountSlot(context.recordType, fault, context.mapping);
         return { reason: ref(`inactive.account.reason`, { slot }), fix: ref(`inactive.account.fix.${slot}`), slot };
       }
       default:
