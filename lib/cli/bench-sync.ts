@@ -33,7 +33,7 @@ async function freePort(): Promise<number> {
 async function main() {
   const port = await freePort();
   const sandbox = spawn("node_modules/.bin/tsx", ["sandbox/src/main.ts"], {
-    env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_TIME_SCALE: String(TIME_SCALE), SANDBOX_LIMITS: "true", SANDBOX_CLIENT_ID: "settlebooks-test-client", SANDBOX_CLIENT_SECRET: "settlebooks-test-secret" },
+    env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_TIME_SCALE: String(TIME_SCALE), SANDBOX_LIMITS: "true", SANDBOX_WEBHOOK_URL: "", SANDBOX_CLIENT_ID: "settlebooks-test-client", SANDBOX_CLIENT_SECRET: "settlebooks-test-secret" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const sandboxUrl = `http://127.0.0.1:${port}`;
@@ -79,7 +79,12 @@ async function main() {
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const summary = await syncConnection(
-      { db: database.db, now: () => new Date("2026-11-10T15:00:00Z"), retry: { baseDelayMs: Math.max(1, Math.round(1000 / TIME_SCALE)), maxThrottleWaits: 10_000 } },
+      {
+        db: database.db,
+        now: () => new Date("2026-11-10T15:00:00Z"),
+        limitsTimeScale: TIME_SCALE,
+        retry: { baseDelayMs: Math.max(1, Math.round(1000 / TIME_SCALE)), maxThrottleWaits: 10_000 },
+      },
       { connectionId: business.connectionId, trigger: "cli" },
     );
     const elapsedMs = performance.now() - started;

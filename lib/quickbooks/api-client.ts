@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RequestPacer } from "./request-pacer";
 import { QboAuthError, QboFaultError, QboServerError, QboThrottleError, QboUnknownOutcomeError, type QboFaultItem } from "./errors";
 
 /**
@@ -17,6 +18,8 @@ export interface QboApiOptions {
   accessToken: () => Promise<string>;
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
+  /** Keeps calls inside the company's limits (see request-pacer). */
+  pacer?: RequestPacer;
 }
 
 const faultSchema = z.object({
@@ -70,6 +73,7 @@ export class QboApi {
   }
 
   private async call(method: "GET" | "POST", path: string, params: Record<string, string>, body?: unknown): Promise<unknown> {
+    await this.options.pacer?.beforeCall(path === "/batch");
     const token = await this.options.accessToken();
     const fetchImpl = this.options.fetchImpl ?? fetch;
     this.calls += 1;

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { businessDateOf } from "@/lib/processor/timezone";
 import { QboApi } from "@/lib/quickbooks/api-client";
 import { qboEndpoints } from "@/lib/quickbooks/endpoints";
+import { QBO_LIMITS, RequestPacer } from "@/lib/quickbooks/request-pacer";
 import { QboAuthError } from "@/lib/quickbooks/errors";
 import { InvalidGrantError } from "@/lib/quickbooks/oauth-client";
 import { accessTokenFor, type Refresher } from "@/lib/quickbooks/token-store";
@@ -33,6 +34,8 @@ export interface SyncDeps {
   refresh?: Refresher;
   /** Replaces fetch for QuickBooks API calls (tests simulate crashes with it). */
   fetchImpl?: typeof fetch;
+  /** Compresses the pacer's windows (benchmarks against a time-compressed sandbox). */
+  limitsTimeScale?: number;
   retry?: Partial<PosterDeps["retry"]>;
 }
 
@@ -106,6 +109,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
     accessToken: async () => (lastToken = await accessTokenFor(db, connection.id, { refresh: deps.refresh })),
     timeoutMs: deps.timeoutMs ?? 30_000,
     fetchImpl: deps.fetchImpl,
+    pacer: new RequestPacer(QBO_LIMITS, deps.limitsTimeScale ?? 1),
   });
   const markNeedsReauthorization = async () => {
     await db

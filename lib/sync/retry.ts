@@ -25,7 +25,8 @@ export async function withRetries<T>(
     } catch (error) {
       if (error instanceof QboThrottleError && throttleWaits < policy.retry.maxThrottleWaits) {
         throttleWaits += 1;
-        await policy.sleep(Math.min(policy.retry.baseDelayMs * 2 ** Math.min(throttleWaits, 6), 60_000));
+        // The pacer keeps calls inside the limits; a 429 means another client shares them: wait a little.
+        await policy.sleep(policy.retry.baseDelayMs * Math.min(2 ** throttleWaits, 8));
       } else if (error instanceof QboAuthError && !authRetried) {
         authRetried = true;
         await policy.onAuthFailure();
