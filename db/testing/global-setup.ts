@@ -1,23 +1,37 @@
 import postgres from "postgres";
 import { connectDatabase } from "../client";
 import { migrateDatabase } from "../migrate";
-import { TEMPLATE_DATABASE, TEST_SERVER_URL, urlForDatabase } from "./test-database";
+import { TEST_SERVER_URL, urlForDatabase } from "./test-database";
 
-/** Vitest global setup: build the migrated template database every database test clones. */
-export default async function setup(): Promise<void> {
-  const admin = postgres(TEST_SERVER_URL, { max: 1, onnotice: () => {} });
+/**
+ * Vitest global setup: build this run's migrated template database (every test database clones it)
+ * and drop it when the run ends (each test file drops its own database).
+ */
+export default async function setup(): Promise<() => Promise<void>> {
+  const template = `settlebooks_test_template_${process.pid}`;
+  process.env.SETTLEBOOKS_TEST_TEMPLATE = template;
+  const admin = () => postgres(TEST_SERVER_URL, { max: 1, onnotice: () => {} });
+  const sql = admin();
   try {
-    await admin.unsafe(`drop database if exists "${TEMPLATE_DATABASE}" with (force)`);
-    await admin.unsafe(`create database "${TEMPLATE_DATABASE}"`);
+    await sql.unsafe(`drop database if exists "${template}" with (force)`);
+    await sql.unsafe(`create database "${template}"`);
   } catch (error) {
     throw new Error(`Cannot prepare the test database on ${TEST_SERVER_URL}: ${(error as Error).message}. Is PostgreSQL running?`);
   } finally {
-    await admin.end();
+    await sql.end();
   }
-  const template = connectDatabase(urlForDatabase(TEMPLATE_DATABASE), { max: 1 });
+  const connection = connectDatabase(urlForDatabase(template), { max: 1 });
   try {
-    await migrateDatabase(template.db);
+    await migrateDatabase(connection.db);
   } finally {
-    await template.close();
+    await connection.close();
   }
+  return async () => {
+    const sql2 = admin();
+    try {
+      await sql2.unsafe(`drop database if exists "${template}" with (force)`);
+    } finally {
+      await sql2.end();
+    }
+  };
 }

@@ -4,7 +4,14 @@ import { connectDatabase, type DbConnection } from "../client";
 
 /** The real PostgreSQL server the suites use (never the embedded PGlite: it runs PostgreSQL 18). */
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-export const TEMPLATE_DATABASE = "settlebooks_test_template";
+/**
+ * The migrated template every test database is cloned from: one per vitest run (named by the
+ * global setup, handed to workers through the environment), so two runs on one machine never
+ * drop each other's template.
+ */
+export function templateDatabase(): string {
+  return process.env.SETTLEBOOKS_TEST_TEMPLATE ?? "settlebooks_test_template";
+}
 
 export function urlForDatabase(name: string): string {
   const url = new URL(TEST_SERVER_URL);
@@ -23,7 +30,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `settlebooks_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(TEST_SERVER_URL, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`create database "${name}" template "${TEMPLATE_DATABASE}"`);
+    await admin.unsafe(`create database "${name}" template "${templateDatabase()}"`);
   } finally {
     await admin.end();
   }

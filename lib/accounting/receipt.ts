@@ -106,9 +106,13 @@ function buildReceiptBody(transaction: CardTransaction, context: PostingContext)
   };
 }
 
+/** The US "not taxable" choice: a line code, never a transaction tax code. */
+const US_NOT_TAXABLE = "NON";
+
 function usTaxDetail(split: TaxSplit, context: PostingContext): QboTxnTaxDetail {
+  const code = assertId(context.mapping.taxCodeId, "tax code id");
   return {
-    TxnTaxCodeRef: { value: assertId(context.mapping.taxCodeId, "tax code id") },
+    ...(code === US_NOT_TAXABLE ? {} : { TxnTaxCodeRef: { value: code } }),
     TotalTax: toQboAmount(split.taxMinor),
     ...(context.company.automatedSalesTax ? { UseAutomatedSalesTax: false } : {}),
   };

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { businessDateOf } from "@/lib/processor/timezone";
 import { QboApi } from "@/lib/quickbooks/api-client";
 import { qboEndpoints } from "@/lib/quickbooks/endpoints";
+import { checkMappingHealth, type BrokenMapping } from "@/lib/quickbooks/mapping/mapping-health";
 import { QBO_LIMITS, RequestPacer } from "@/lib/quickbooks/request-pacer";
 import { QboAuthError } from "@/lib/quickbooks/errors";
 import { InvalidGrantError } from "@/lib/quickbooks/oauth-client";
@@ -51,10 +52,19 @@ export interface SyncSummary {
   qboCalls: number;
   durationMs: number;
   message?: string;
+  /** When a run was stopped by the mapping health check: which mapping is broken and how to fix it. */
+  brokenMapping?: BrokenMapping[];
 }
 
 /** Stops a run cleanly (authorization gone, broken mapping): recorded on the run, not thrown further. */
-export class StopRun extends Error {}
+export class StopRun extends Error {
+  constructor(
+    message: string,
+    readonly brokenMapping: BrokenMapping[] = [],
+  ) {
+    super(message);
+  }
+}
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -153,6 +163,10 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
       .limit(1);
     if (!mapping) throw new StopRun("The connection has no mapping yet: finish the setup first.");
 
+    // A broken mapping would fail every item: stop with one clear message instead.
+    const broken = await withRetries(posterDeps, () => checkMappingHealth(api, mapping));
+    if (broken.length > 0) throw new StopRun(`The mapping needs attention: ${broken.map((b) => b.fix).join(" ")}`, broken);
+
     await planItems(db, connection.id, business.id, through);
 
     const context = await withRetries(posterDeps, () => resolveContext(db, api, connection, mapping));
@@ -177,7 +191,15 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
     if (error instanceof QboAuthError) await markNeedsReauthorization();
     const message = error instanceof Error ? error.message : String(error);
     const status = stopped ? "stopped" : "failed";
-    const summary = { ...empty(status, through, message), ...summaryOf(totals), depositsTiedOut, depositsWaiting, qboCalls: api.calls, durationMs: Date.now() - started };
+    const summary = {
+      ...empty(status, through, message),
+      ...summaryOf(totals),
+      ...(stopped && error.brokenMapping.length > 0 ? { brokenMapping: error.brokenMapping } : {}),
+      depositsTiedOut,
+      depositsWaiting,
+      qboCalls: api.calls,
+      durationMs: Date.now() - started,
+    };
     await finishRun(db, runId, { status, summary, message });
     if (stopped || error instanceof QboAuthError) return summary;
     throw Object.assign(error as Error, { summary });

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardTransactions, qboConnections, syncItems } from "@/db/schema";
 import { syncConnection, type SyncDeps } from "./engine";
-import { addConnectedBusiness, createSyncWorld, type SyncWorld, type WorldBusiness } from "./testing/sync-world";
+import { addConnectedBusiness, createSyncWorld, UNPACED, type SyncWorld, type WorldBusiness } from "./testing/sync-world";
 
 /**
  * Each fault injected in the sandbox mid-run ends with exactly one QuickBooks document per
@@ -21,6 +21,8 @@ const deps = (extra: Partial<SyncDeps> = {}): SyncDeps => ({
   db: world.db,
   now: () => NOW,
   sleep: async () => {},
+  // The sandbox runs without limits here; the pacer would only slow the tests (it has its own).
+  limitsTimeScale: UNPACED,
   timeoutMs: 2_000,
   retry: { baseDelayMs: 1 },
   ...extra,
@@ -144,12 +146,34 @@ describe("faults injected mid-run", () => {
     expect(await receiptsOf(business)).toEqual([]);
   });
 
-  it("an inactive customer fails each receipt with QuickBooks' reason; deposits wait", async () => {
+  it("an inactive mapped customer stops the run with one message naming it; nothing is sent", async () => {
     const business = await newBusiness();
     const customers = await world.admin<{ Id: string; DisplayName: string }[]>("GET", `/companies/${business.realmId}/entities/Customer`);
     const mapped = customers.find((c) => c.DisplayName === "Maple Payments Customer")!;
     await inject(business, { kind: "inactive", entity: "Customer", id: mapped.Id });
     const summary = await syncConnection(deps(), { connectionId: business.connectionId, trigger: "cli" });
+    expect(summary.status).toBe("stopped");
+    expect(summary.message).toContain("Maple Payments Customer");
+    expect(summary.brokenMapping?.map((b) => [b.slot, b.problem])).toEqual([["customer", "inactive"]]);
+    expect(await receiptsOf(business)).toEqual([]);
+    const failed = await world.db.select().from(syncItems).where(and(eq(syncItems.connectionId, business.connectionId), eq(syncItems.status, "failed")));
+    expect(failed).toEqual([]);
+  });
+
+  it("a customer made inactive after the check fails each receipt with QuickBooks' reason; deposits wait", async () => {
+    const business = await newBusiness();
+    const customers = await world.admin<{ Id: string; DisplayName: string }[]>("GET", `/companies/${business.realmId}/entities/Customer`);
+    const mapped = customers.find((c) => c.DisplayName === "Maple Payments Customer")!;
+    // Deactivate it right after the health check's reads, before the first batch.
+    let deactivated = false;
+    const fetchImpl: typeof fetch = async (input, init) => {
+      if (!deactivated && String(input).includes("/batch")) {
+        deactivated = true;
+        await inject(business, { kind: "inactive", entity: "Customer", id: mapped.Id });
+      }
+      return fetch(input, init);
+    };
+    const summary = await syncConnection(deps({ fetchImpl }), { connectionId: business.connectionId, trigger: "cli" });
     expect(summary.status).toBe("partly_failed");
     const failed = await world.db
       .select()

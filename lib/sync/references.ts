@@ -108,6 +108,8 @@ export async function paymentMethodIds(db: Db, api: QboApi, connectionId: string
 
 /** The rates of a tax code's sales side (GST/QST QC → GST 5 + QST 9.975) and their combined percent. */
 export async function taxCodeRates(api: QboApi, taxCodeId: string): Promise<{ percent: number; components: { taxRateId: string; percent: number }[] }> {
+  // US "not taxable" is a pseudo code with no rates behind it.
+  if (taxCodeId === "NON") return { percent: 0, components: [] };
   const code = await api.read("TaxCode", taxCodeId);
   const details = ((code.SalesTaxRateList as { TaxRateDetail?: { TaxRateRef?: { value?: string } }[] } | undefined)?.TaxRateDetail ?? []).filter(
     (d) => d.TaxRateRef?.value,

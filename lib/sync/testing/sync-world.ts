@@ -15,6 +15,8 @@ import { saveTokens } from "@/lib/quickbooks/token-store";
  * The app code reaches the sandbox only over HTTP, exactly as it would reach Intuit.
  */
 export const CLIENT_ID = "settlebooks-test-client";
+/** A pacer time scale so large the pacer never waits (the test sandbox runs without limits). */
+export const UNPACED = 1_000_000;
 const CLIENT_SECRET = "settlebooks-test-secret";
 
 export interface SyncWorld {
