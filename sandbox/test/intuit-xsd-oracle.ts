@@ -291,6 +291,24 @@ function checkSimple(schema: IntuitSchema, typeName: string, value: unknown, pat
   }
 }
 
+/**
+ * The properties a complex type allows in JSON (elements of the type and its bases, attributes,
+ * `value` for simple content, "*" when xs:any allows anything), each with its schema type and
+ * whether it repeats; undefined for a simple or unknown type.
+ */
+export function propertiesOf(typeName: string, schema: IntuitSchema = loadIntuitSchema()): Map<string, { type: string; many: boolean }> | undefined {
+  const ct = schema.complexTypes.get(typeName);
+  if (!ct) return undefined;
+  const members = allMembers(schema, ct);
+  const out = new Map<string, { type: string; many: boolean }>();
+  for (const [name, decl] of members.elements) out.set(name, { type: local(decl.type), many: decl.many });
+  for (const [name, type] of members.attributes) out.set(name, { type: local(type), many: false });
+  if (members.simpleBase) out.set("value", { type: local(members.simpleBase), many: false });
+  // xs:any (IntuitAnyType): anything goes.
+  if (members.anyElement) out.set("*", { type: "xs:anyType", many: true });
+  return out;
+}
+
 function allMembers(schema: IntuitSchema, ct: ComplexType): { elements: Map<string, ElementDecl>; attributes: Map<string, string>; simpleBase?: string; anyElement: boolean } {
   const chain: ComplexType[] = [];
   let current: ComplexType | undefined = ct;

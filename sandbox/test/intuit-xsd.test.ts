@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCompanyBooks, handleAccountingRequest, listEntities, setEntityActive, type Country } from "../src/accounting";
+import { schemaPropertiesAreCurrent } from "./intuit-xsd-generate-properties";
 import { checkAgainstSchema, loadIntuitSchema } from "./intuit-xsd-oracle";
 
 /**
@@ -92,6 +93,29 @@ describe("the Intuit XSD oracle", () => {
     ]);
     expect(checkAgainstSchema("Account", { Name: "x", AccountType: "Bank", AccountSubType: "Checking", domain: "QBO", sparse: false })).toEqual([]);
     expect(() => checkAgainstSchema("NotAType", {})).toThrow();
+  });
+});
+
+describe("requests with properties Intuit's schema does not define", () => {
+  const books = createCompanyBooks({ realmId: "xsd-req", name: "Strict Co", country: "CA", region: "ON", now: NOW });
+  const post = (path: string, body: unknown) => handleAccountingRequest(books, { method: "POST", path, query: new URLSearchParams(), body, now: NOW });
+
+  it("are refused with 2010 in QuickBooks' wording, at any depth", () => {
+    const top = post("/customer", { DisplayName: "A", Nickname: "a" });
+    expect(top.status).toBe(400);
+    expect((top.body as Json).Fault.Error[0]).toMatchObject({
+      code: "2010",
+      Message: "Request has invalid or unsupported property",
+      Detail: 'Property Name:Unrecognized field "Nickname" (class com.intuit.schema.finance.v3.Customer), not marked as ignorable specified is unsupported or invalid',
+    });
+    const nested = post("/salesreceipt", { GlobalTaxCalculation: "NotApplicable", Line: [{ DetailType: "SalesItemLineDetail", Amount: 1, SalesItemLineDetail: { ItemRef: { value: "1" }, Colour: "red" } }] });
+    expect((nested.body as Json).Fault.Error[0].Detail).toContain('"Colour" (class com.intuit.schema.finance.v3.SalesItemLineDetail)');
+    const batch = handleAccountingRequest(books, { method: "POST", path: "/batch", query: new URLSearchParams(), now: NOW, body: { BatchItemRequest: [{ bId: "1", operation: "create", Customer: { DisplayName: "B", Bogus: 1 } }] } });
+    expect((batch.body as Json).BatchItemResponse[0].Fault.Error[0].code).toBe("2010");
+  });
+
+  it("come from a generated table that matches the XSDs", () => {
+    expect(schemaPropertiesAreCurrent()).toBe(true);
   });
 });
 

@@ -3,6 +3,7 @@ import type { EntityChange } from "./index";
 import { depositedTxnLocked, duplicateDocNumber, invalidProperty, objectNotFound, periodClosed, QboFault, requiredMissing, staleObject, unsupportedOperation } from "./faults";
 import { isObject } from "./fields";
 import { postDocument, unpostDocument } from "./ledger";
+import { rejectUnknownProperties } from "./request-schema";
 import type { EntityDef, Fields } from "./entities/types";
 import { qboDateTime } from "./time";
 
@@ -66,8 +67,9 @@ export function readEntity(books: CompanyBooks, def: EntityDef, id: string): Ent
   return present(books, def, entity);
 }
 
-function requireBody(body: unknown): Fields {
+function requireBody(def: EntityDef, body: unknown): Fields {
   if (!isObject(body)) throw invalidProperty("The request body must be a JSON object describing the entity");
+  rejectUnknownProperties(def.name, body);
   return body;
 }
 
@@ -95,7 +97,7 @@ function save(books: CompanyBooks, def: EntityDef, entity: Entity, previous: Ent
 }
 
 export function createEntity(books: CompanyBooks, def: EntityDef, body: unknown, now: Date, options: WriteOptions = {}): WriteResult {
-  const input = requireBody(body);
+  const input = requireBody(def, body);
   if (input.Id !== undefined && input.Id !== null && input.Id !== "") return updateEntity(books, def, input, now, options);
   if (!def.build) throw unsupportedOperation(`Operation Create is not supported for ${def.name}`);
   const fields = def.build({ books, now }, strip(input));
@@ -118,7 +120,7 @@ function target(books: CompanyBooks, def: EntityDef, input: Fields): Entity {
 }
 
 export function updateEntity(books: CompanyBooks, def: EntityDef, body: unknown, now: Date, options: WriteOptions = {}): WriteResult {
-  const input = requireBody(body);
+  const input = requireBody(def, body);
   if (!def.build || def.kind === "readonly") throw unsupportedOperation(`Operation Update is not supported for ${def.name}`);
   const previous = target(books, def, input);
   if (def.kind === "transaction") {
@@ -142,7 +144,7 @@ export function updateEntity(books: CompanyBooks, def: EntityDef, body: unknown,
 }
 
 export function deleteEntity(books: CompanyBooks, def: EntityDef, body: unknown): { body: Fields; change: EntityChange } {
-  const input = requireBody(body);
+  const input = requireBody(def, body);
   if (!def.deletable) {
     throw unsupportedOperation(def.kind === "name"
       ? `Operation Delete is not supported for ${def.name}: make it inactive (Active false) instead`
@@ -158,7 +160,7 @@ export function deleteEntity(books: CompanyBooks, def: EntityDef, body: unknown)
 }
 
 export function voidEntity(books: CompanyBooks, def: EntityDef, body: unknown, now: Date): WriteResult {
-  const input = requireBody(body);
+  const input = requireBody(def, body);
   if (!def.voided) throw unsupportedOperation(`Operation Void is not supported for ${def.name}`);
   const previous = target(books, def, input);
   checkNotDeposited(books, def, previous.Id);
