@@ -218,6 +218,8 @@ describe("deposits", () => {
     expect(dep.TotalAmt).toBe(54);
     expect([balance("Undeposited Funds"), balance("Chequing"), balance("Bank Charges")]).toEqual([0, 54, 2.5]);
     expect(ok("GET", `/salesreceipt/${sale.Id}`).SalesReceipt.LinkedTxn).toEqual([{ TxnId: dep.Id, TxnType: "Deposit" }]);
+    // Transaction Ids come from one sequence across types.
+    expect(new Set([sale.Id, refund.Id, dep.Id]).size).toBe(3);
   });
 
   it("links each receipt once, only receipts in Undeposited Funds, and never to a negative total", () => {

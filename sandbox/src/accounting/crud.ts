@@ -104,7 +104,9 @@ export function createEntity(books: CompanyBooks, def: EntityDef, body: unknown,
   if (def.kind === "transaction") checkOpen(books, fields.TxnDate);
   checkDocNumber(books, def, fields, undefined, options);
   const time = qboDateTime(now);
-  const entity: Entity = { ...fields, domain: "QBO", sparse: false, Id: nextId(books, def.name), SyncToken: "0", MetaData: { CreateTime: time, LastUpdatedTime: time } };
+  // Transactions draw their Ids from one sequence, as in QuickBooks (a SalesReceipt and a Deposit never share an Id).
+  const Id = nextId(books, def.kind === "transaction" ? "Transaction" : def.name);
+  const entity: Entity = { ...fields, domain: "QBO", sparse: false, Id, SyncToken: "0", MetaData: { CreateTime: time, LastUpdatedTime: time } };
   save(books, def, entity, undefined);
   return { entity: present(books, def, entity), change: { entity: def.name, id: entity.Id, operation: "Create" } };
 }
