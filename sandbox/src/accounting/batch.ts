@@ -18,7 +18,7 @@ const OPERATIONS = new Set(["create", "update", "delete", "void"]);
  * with a Fault in its place and the HTTP status stays 200. Only a malformed or oversized batch
  * fails as a whole.
  */
-export function runBatch(books: CompanyBooks, body: unknown, _now: Date): { items: unknown[]; changes: EntityChange[] } {
+export function runBatch(books: CompanyBooks, body: unknown, now: Date): { items: unknown[]; changes: EntityChange[] } {
   const parsed = batchBody.safeParse(body);
   if (!parsed.success) {
     if (typeof body !== "object" || body === null || !("BatchItemRequest" in body)) throw requiredMissing("BatchItemRequest");
@@ -40,7 +40,7 @@ export function runBatch(books: CompanyBooks, body: unknown, _now: Date): { item
   for (const item of requests) {
     const bId = item.bId as string;
     try {
-      const result = runItem(books, item, _now);
+      const result = runItem(books, item, now);
       items.push({ bId, ...result.body });
       if (result.change) changes.push(result.change);
     } catch (error) {

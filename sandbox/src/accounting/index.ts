@@ -40,7 +40,10 @@ export function handleAccountingRequest(books: CompanyBooks, req: AccountingRequ
   return route(books, req);
 }
 
-/** Test control: make an account, customer, item or tax code (in)active as a QuickBooks user would. */
+/**
+ * Test control: make an account, customer, item or tax code (in)active as a QuickBooks user would
+ * in the UI (no SyncToken needed; the SyncToken still moves). LastUpdatedTime uses the wall clock.
+ */
 export function setEntityActive(books: CompanyBooks, entity: "Account" | "Customer" | "Item" | "TaxCode", id: string, active: boolean): void {
   const def = entityDef(entity);
   if (!def) throw new Error(`unknown entity ${entity}`);

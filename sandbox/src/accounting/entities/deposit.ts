@@ -87,13 +87,8 @@ function build(ctx: BuildContext, input: Fields): Fields {
   const { books, previous } = ctx;
   const header = txnHeader(ctx, input);
   if (input.DepositToAccountRef === undefined || input.DepositToAccountRef === null) throw requiredMissing("DepositToAccountRef");
-  let target: { ref: Ref };
-  try {
-    target = depositAccount(books, input, "DepositToAccountRef", "Deposit");
-  } catch (error) {
-    if ((error as { errors?: Array<{ code: string }> }).errors?.[0]?.code === "6000") throw businessValidation("Select a bank account for this deposit.", "DepositToAccountRef");
-    throw error;
-  }
+  // QuickBooks' own words for a deposit into anything but a bank or other current asset.
+  const target = depositAccount(books, input, "DepositToAccountRef", "Select a bank account for this deposit.");
   const lines = readLines(input);
   if (lines.length === 0) throw requiredMissing("Line");
   const seen = new Set<string>();

@@ -57,11 +57,11 @@ function build(kind: Kind, ctx: BuildContext, input: Fields): Fields {
   const header = txnHeader(ctx, input);
   const us = books.country === "US";
 
-  const deposit = input.DepositToAccountRef === undefined || input.DepositToAccountRef === null
-    ? kind === "SalesReceipt"
-      ? { ref: { value: books.systemAccounts.undepositedFunds, name: "Undeposited Funds" } }
-      : (() => { throw requiredMissing("DepositToAccountRef"); })()
-    : depositAccount(books, input, "DepositToAccountRef", kind);
+  // A sale without a deposit-to account goes to Undeposited Funds; a refund must name one.
+  let deposit: { ref: Ref };
+  if (input.DepositToAccountRef !== undefined && input.DepositToAccountRef !== null) deposit = depositAccount(books, input, "DepositToAccountRef");
+  else if (kind === "SalesReceipt") deposit = { ref: { value: books.systemAccounts.undepositedFunds, name: "Undeposited Funds" } };
+  else throw requiredMissing("DepositToAccountRef");
 
   const itemLines: ItemLine[] = [];
   const out: Array<{ kind: "item"; line: ItemLine; amountCents: number } | { kind: "description"; line: Fields }> = [];

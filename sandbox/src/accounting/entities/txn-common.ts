@@ -37,12 +37,15 @@ export function reqAmountCents(line: Fields, element: string): number {
   return toCents(amount);
 }
 
-/** A deposit-to / paid-from account: Bank or Other Current Asset (and active). */
-export function depositAccount(books: CompanyBooks, input: Fields, key: string, what: string): { entity: Entity; ref: Ref } {
+/**
+ * A deposit-to account: Bank or Other Current Asset (and active). `wrongType` is the business
+ * validation detail for any other type.
+ */
+export function depositAccount(books: CompanyBooks, input: Fields, key: string, wrongType?: string): { entity: Entity; ref: Ref } {
   const resolved = resolveActive(books, "Account", reqRef(input, key), key);
   const type = resolved.entity.AccountType;
   if (type !== "Bank" && type !== "Other Current Asset") {
-    throw businessValidation(`${what}: ${key} must be an account of type Bank or Other Current Asset, and ${String(resolved.entity.Name)} is ${String(type)}.`, key);
+    throw businessValidation(wrongType ?? `${key} must be an account of type Bank or Other Current Asset, and ${String(resolved.entity.Name)} is ${String(type)}.`, key);
   }
   return resolved;
 }
