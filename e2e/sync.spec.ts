@@ -155,6 +155,8 @@ test.describe("daily syncs, the day ledger and failed transactions", () => {
     await syncNow(page);
     await qbo.goto();
     await expect(page.getByTestId("sync-problem")).toContainText("The last sync was stopped: nothing was sent to QuickBooks");
+    await expect(page.getByTestId("sync-problem")).toContainText("A mapped account, customer or tax code is no longer usable in QuickBooks");
+    await expect(page.getByTestId("sync-run-status").first()).toHaveText("Stopped");
     await expect(page.getByTestId("failed-item")).toHaveCount(0);
     expect(await documentsFor(company.realmId, "SalesReceipt", `a-${tag}`)).toHaveLength(0);
 

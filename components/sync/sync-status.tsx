@@ -24,7 +24,7 @@ export function SyncStatus({ merchantId, problemRun, tokenExpiresAt, canSync, ca
         <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900" data-testid="sync-problem">
           <p className="font-semibold">{problemRun.status === "stopped" ? t("stoppedTitle") : t("failedTitle")}</p>
           <p className="mt-1 text-sm">
-            {problemRun.status === "stopped" ? (problemRun.stopReason === "mapping" || /mapping|mapped/i.test(problemRun.message ?? "") ? t("stoppedMapping") : t("stoppedOther")) : t("failedBody")}
+            {problemRun.status === "stopped" ? (problemRun.stopReason === "mapping" ? t("stoppedMapping") : t("stoppedOther")) : t("failedBody")}
           </p>
           {problemRun.message && (
             // The engine's own words (English, for support); the sentence above is the translated one.

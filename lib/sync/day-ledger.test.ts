@@ -93,10 +93,19 @@ describe("day ledger", () => {
     await insertRun(db, connection, { throughDate: "2026-11-19", startedAt: new Date("2026-11-20T06:00:00Z"), summary: { documentsCreated: { SalesReceipt: 4, Deposit: 1 }, itemsFailed: 0, durationMs: 1_200 } });
     await insertRun(db, connection, { throughDate: "2026-11-20", trigger: "manual", status: "partly_failed", startedAt: new Date("2026-11-21T06:00:00Z"), summary: { documentsCreated: { SalesReceipt: 2 }, itemsFailed: 1, durationMs: 800 } });
     const runs = await recentRuns(db, business.id, connection.id);
-    expect(runs.map((r) => [r.trigger, r.status, r.documentsCreated, r.itemsFailed, r.durationMs])).toEqual([
-      ["manual", "partly_failed", 2, 1, 800],
-      ["schedule", "succeeded", 5, 0, 1_200],
+    expect(runs.map((r) => [r.trigger, r.status, r.documentsCreated, r.itemsFailed, r.durationMs, r.stopReason])).toEqual([
+      ["manual", "partly_failed", 2, 1, 800, null],
+      ["schedule", "succeeded", 5, 0, 1_200, null],
     ]);
+    await insertRun(db, connection, {
+      throughDate: "2026-11-21",
+      trigger: "schedule",
+      status: "stopped",
+      startedAt: new Date("2026-11-22T06:00:00Z"),
+      message: "The mapping needs attention: …",
+      summary: { documentsCreated: {}, itemsFailed: 0, durationMs: 90, brokenMapping: [{ slot: "customer", problem: "inactive" }] },
+    });
+    expect((await recentRuns(db, business.id, connection.id))[0]).toMatchObject({ status: "stopped", stopReason: "mapping" });
     const stranger = await connectedBusiness(db, "RUNS-OTHER");
     expect(await recentRuns(db, stranger.business.id, connection.id)).toEqual([]);
   });

@@ -13,7 +13,7 @@ export interface RunRow {
   itemsFailed: number;
   durationMs: number | null;
   message: string | null;
-  /** Why a stopped run stopped, when the engine says ("mapping", "authorization"). */
+  /** Why a stopped run stopped, when the engine says: "mapping" (its health check found a broken mapping). */
   stopReason: string | null;
 }
 
@@ -27,7 +27,7 @@ export async function recentRuns(db: Db, businessId: string, connectionId: strin
     .orderBy(desc(syncRuns.startedAt))
     .limit(limit);
   return rows.map(({ run }) => {
-    const summary = (run.summary ?? {}) as { documentsCreated?: Record<string, number>; itemsFailed?: number; durationMs?: number; stopReason?: string };
+    const summary = (run.summary ?? {}) as { documentsCreated?: Record<string, number>; itemsFailed?: number; durationMs?: number; stopReason?: string; brokenMapping?: unknown[] };
     return {
       id: run.id,
       startedAt: run.startedAt,
@@ -39,7 +39,8 @@ export async function recentRuns(db: Db, businessId: string, connectionId: strin
       itemsFailed: summary.itemsFailed ?? 0,
       durationMs: summary.durationMs ?? (run.finishedAt ? run.finishedAt.getTime() - run.startedAt.getTime() : null),
       message: run.message,
-      stopReason: summary.stopReason ?? null,
+      // The engine lists the broken mapping when its health check stopped the run.
+      stopReason: summary.stopReason ?? (summary.brokenMapping?.length ? "mapping" : null),
     };
   });
 }
