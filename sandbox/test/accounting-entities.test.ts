@@ -247,4 +247,13 @@ describe("create, read, update", () => {
     const again = handleAccountingRequest(copy, { method: "POST", path: "/customer", query: new URLSearchParams(), body: { DisplayName: "B" }, now: NOW });
     expect((again.body as Json).Customer.Id).toBe("2");
   });
+
+  it("continues transaction Ids above per-type counters of books saved before the shared sequence", () => {
+    const { books, ok } = company();
+    delete books.counters.Transaction;
+    books.counters.SalesReceipt = 5;
+    books.counters.Deposit = 7;
+    const sr = ok("POST", "/salesreceipt", { GlobalTaxCalculation: "NotApplicable", Line: [{ DetailType: "SalesItemLineDetail", Amount: 1, SalesItemLineDetail: { ItemRef: { value: "1" } } }] }).SalesReceipt;
+    expect(sr.Id).toBe("8");
+  });
 });

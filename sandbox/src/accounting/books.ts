@@ -74,6 +74,17 @@ export function nextId(books: CompanyBooks, entity: string): string {
   return String(next);
 }
 
+/**
+ * Transactions draw Ids from one sequence ("Transaction"). Books saved before that rule kept a
+ * counter per type: start the shared one above all of them so no Id is handed out twice.
+ */
+export function nextTransactionId(books: CompanyBooks, transactionEntities: string[]): string {
+  if (books.counters.Transaction === undefined) {
+    books.counters.Transaction = Math.max(0, ...transactionEntities.map((e) => books.counters[e] ?? 0));
+  }
+  return nextId(books, "Transaction");
+}
+
 export function allOf(books: CompanyBooks, entity: string): Entity[] {
   return Object.values(books.entities[entity] ?? {});
 }

@@ -1,10 +1,11 @@
-import { type CompanyBooks, type Entity, clone, getEntity, nextId, table } from "./books";
+import { type CompanyBooks, type Entity, clone, getEntity, nextId, nextTransactionId, table } from "./books";
 import type { EntityChange } from "./index";
 import { depositedTxnLocked, duplicateDocNumber, invalidProperty, objectNotFound, periodClosed, QboFault, requiredMissing, staleObject, unsupportedOperation } from "./faults";
 import { isObject } from "./fields";
 import { postDocument, unpostDocument } from "./ledger";
 import { rejectUnknownProperties } from "./request-schema";
 import type { EntityDef, Fields } from "./entities/types";
+import { transactionEntityNames } from "./registry";
 import { qboDateTime } from "./time";
 
 /** Elements the server owns: never taken from a request. */
@@ -105,7 +106,7 @@ export function createEntity(books: CompanyBooks, def: EntityDef, body: unknown,
   checkDocNumber(books, def, fields, undefined, options);
   const time = qboDateTime(now);
   // Transactions draw their Ids from one sequence, as in QuickBooks (a SalesReceipt and a Deposit never share an Id).
-  const Id = nextId(books, def.kind === "transaction" ? "Transaction" : def.name);
+  const Id = def.kind === "transaction" ? nextTransactionId(books, transactionEntityNames()) : nextId(books, def.name);
   const entity: Entity = { ...fields, domain: "QBO", sparse: false, Id, SyncToken: "0", MetaData: { CreateTime: time, LastUpdatedTime: time } };
   save(books, def, entity, undefined);
   return { entity: present(books, def, entity), change: { entity: def.name, id: entity.Id, operation: "Create" } };

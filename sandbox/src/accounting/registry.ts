@@ -34,6 +34,10 @@ export function entityDefLoose(name: string): EntityDef | undefined {
   return BY_LOWER.get(name.toLowerCase());
 }
 
+export function transactionEntityNames(): string[] {
+  return [...BY_NAME.values()].filter((d) => d.kind === "transaction").map((d) => d.name);
+}
+
 export function entityNames(): string[] {
   return [...BY_NAME.keys()];
 }
