@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardTransactions, fees, settlementDeposits, syncItems, syncRuns } from "@/db/schema";
 import { syncConnection, type SyncDeps } from "./engine";
