@@ -85,12 +85,17 @@ function build(kind: Kind, ctx: BuildContext, input: Fields): Fields {
   });
   if (itemLines.length === 0) throw requiredMissing("Line.SalesItemLineDetail");
 
-  const taxable: TaxableLine[] = out.flatMap((o) => o.kind === "item" ? [{
-    amountCents: o.amountCents,
-    inclusiveCents: (() => { const v = optNumber(o.line.detail, "TaxInclusiveAmt", `${o.line.element}.SalesItemLineDetail.TaxInclusiveAmt`); return v === undefined ? undefined : toCents(v); })(),
-    taxCode: optRef(o.line.detail, "TaxCodeRef", `${o.line.element}.SalesItemLineDetail.TaxCodeRef`),
-    element: `${o.line.element}.SalesItemLineDetail`,
-  }] : []);
+  const taxable: TaxableLine[] = out.flatMap((o) => {
+    if (o.kind !== "item") return [];
+    const element = `${o.line.element}.SalesItemLineDetail`;
+    const inclusive = optNumber(o.line.detail, "TaxInclusiveAmt", `${element}.TaxInclusiveAmt`);
+    return [{
+      amountCents: o.amountCents,
+      inclusiveCents: inclusive === undefined ? undefined : toCents(inclusive),
+      taxCode: optRef(o.line.detail, "TaxCodeRef", `${element}.TaxCodeRef`),
+      element,
+    }];
+  });
   const tax = us
     ? computeUsTax(books, taxable, input.TxnTaxDetail)
     : computeGlobalTax(books, taxable, input.TxnTaxDetail, readGlobalTaxCalculation(input, true), "sales");
