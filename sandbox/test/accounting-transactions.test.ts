@@ -296,3 +296,25 @@ describe("closed books", () => {
     expect(call("POST", "/customer", { DisplayName: "After close" }).status).toBe(200);
   });
 });
+
+describe("read, then write back", () => {
+  it.each(["CA", "US"] as const)("a full update with the entity as read succeeds and changes nothing but SyncToken (%s)", (country) => {
+    const { ok, idOf, balance } = company(country);
+    const us = country === "US";
+    const tax = us ? { TxnTaxDetail: { TxnTaxCodeRef: { value: idOf("TaxCode", "NYC") } } } : { GlobalTaxCalculation: "TaxExcluded" };
+    const code = us ? "TAX" : idOf("TaxCode", "HST ON");
+    const bank = idOf("Account", us ? "Checking" : "Chequing");
+    const sr = ok("POST", "/salesreceipt", { ...tax, Line: [line(10, code)] }).SalesReceipt;
+    const dep = ok("POST", "/deposit", { DepositToAccountRef: { value: bank }, Line: [{ Amount: sr.TotalAmt, LinkedTxn: [{ TxnId: sr.Id, TxnType: "SalesReceipt", TxnLineId: "0" }] }] }).Deposit;
+    const rr = ok("POST", "/refundreceipt", { ...tax, DepositToAccountRef: { value: bank }, Line: [line(4, code)] }).RefundReceipt;
+    const pu = ok("POST", "/purchase", { AccountRef: { value: bank }, PaymentType: "Cash", Line: [{ DetailType: "AccountBasedExpenseLineDetail", Amount: 3, AccountBasedExpenseLineDetail: { AccountRef: { value: idOf("Account", "Office Expenses") } } }] }).Purchase;
+    const before = balance(us ? "Checking" : "Chequing");
+    for (const [entity, id] of [["Deposit", dep.Id], ["RefundReceipt", rr.Id], ["Purchase", pu.Id], ["Account", bank], ["Item", "1"]] as const) {
+      const read = ok("GET", `/${entity.toLowerCase()}/${id}`)[entity];
+      const written = ok("POST", `/${entity.toLowerCase()}`, read)[entity];
+      expect(written.SyncToken).toBe(String(Number(read.SyncToken) + 1));
+      if ("TotalAmt" in read) expect(written.TotalAmt).toBe(read.TotalAmt);
+    }
+    expect(balance(us ? "Checking" : "Chequing")).toBe(before);
+  });
+});
