@@ -1,0 +1,32 @@
+import { env } from "@/lib/env";
+import { parseNotification, verifyIntuitSignature } from "@/lib/quickbooks/webhooks";
+
+export const runtime = "nodejs";
+
+/** Intuit sends at most ~1 MB per notification; anything much larger is not Intuit. */
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Intuit's change notifications. Only a body signed with our verifier token is read; a missing or
+ * wrong signature is 401, a payload of neither known format 400. Notifications carry no values
+ * (only which entity changed), and the sync reads QuickBooks itself before every run (mapping
+ * health included), so a verified notification is acknowledged at once, within Intuit's 3 seconds.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES) return Response.json({ error: "The notification is too large." }, { status: 413 });
+  const raw = await request.text();
+  if (raw.length > MAX_BODY_BYTES) return Response.json({ error: "The notification is too large." }, { status: 413 });
+  if (!verifyIntuitSignature(raw, request.headers.get("intuit-signature"), env().QBO_WEBHOOK_VERIFIER)) {
+    return Response.json({ error: "Missing or invalid intuit-signature." }, { status: 401 });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return Response.json({ error: "The notification is not JSON." }, { status: 400 });
+  }
+  const parsed = parseNotification(json);
+  if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
+  return Response.json({ received: parsed.changes.length });
+}
