@@ -57,12 +57,13 @@ export function handleAccountingRequest(books: CompanyBooks, req: AccountingRequ
 
 /**
  * Test control: make an account, customer, item or tax code (in)active as a QuickBooks user would
- * in the UI (no SyncToken needed; the SyncToken still moves). LastUpdatedTime uses the wall clock.
+ * in the UI (no SyncToken needed; the SyncToken still moves). `now` stamps LastUpdatedTime
+ * (pass the sandbox clock; defaults to the wall clock).
  */
-export function setEntityActive(books: CompanyBooks, entity: "Account" | "Customer" | "Item" | "TaxCode", id: string, active: boolean): void {
+export function setEntityActive(books: CompanyBooks, entity: "Account" | "Customer" | "Item" | "TaxCode", id: string, active: boolean, now: Date = new Date()): void {
   const def = entityDef(entity);
   if (!def) throw new Error(`unknown entity ${entity}`);
-  setActive(books, def, id, active, new Date());
+  setActive(books, def, id, active, now);
 }
 
 /** Everything stored of an entity, inactive rows included, as the API would return it. Throws for an unknown entity. */
