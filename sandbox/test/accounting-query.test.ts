@@ -104,10 +104,16 @@ describe("query language", () => {
   });
 
   it("answers parse errors with 4000 and unqueryable properties with 4001, as QuickBooks words them", () => {
-    const { queryFault } = company();
+    const { queryFault, query } = company();
     const or = queryFault("select * from Customer where DisplayName = 'a' or DisplayName = 'b'");
     expect(or).toMatchObject({ code: "4000", Message: "Error parsing query" });
-    expect(or.Detail).toMatch(/^QueryParserError: Encountered " <ID> "or "" at line 1, column 48\./);
+    // JavaCC's wording, as QuickBooks sends it (e.g. mcohen01/node-quickbooks#56).
+    expect(or.Detail).toBe('QueryParserError: Encountered " <OR> "or "" at line 1, column 48.\nWas expecting one of:\n    <EOF> \n    <AND> ...\n    "iterator" ...\n    "maxresults" ...\n    "order" ...\n    "orderby" ...\n    "startposition" ...\n    ');
+    expect(queryFault("select * from Customer where DisplayName = 'Cutlery 'R Us'").Detail).toMatch(/^QueryParserError: Encountered " <IDENTIFIER> "R "" at line 1, column 54\./);
+    // Escaped as node-quickbooks escapes it, the quote is fine.
+    expect(query("select * from Customer where DisplayName = 'Cutlery \\'R Us'").status).toBe(200);
+    expect(queryFault("select * from Account where Name like %x%").Detail).toBe('QueryParserError: Invalid content. Lexical error at line 1, column 39.  Encountered: "%" (37), after : ""');
+    expect(queryFault("   ").Detail).toBe("QueryParserError: The query provided was empty");
     expect(queryFault("select from Customer").code).toBe("4000");
     expect(queryFault("select * from Customer where").code).toBe("4000");
     expect(queryFault("select * from NoSuchEntity").code).toBe("4000");

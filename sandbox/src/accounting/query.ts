@@ -13,24 +13,59 @@ import { entityDefLoose } from "./registry";
 const MAX_RESULTS = 1000;
 const DEFAULT_RESULTS = 100;
 
-type TokenKind = "ID" | "STRING" | "INTEGER" | "DECIMAL" | "PUNCT" | "EOF";
-interface Token { kind: TokenKind; text: string; column: number; value?: string }
+type TokenKind = "ID" | "STRING" | "INTEGER" | "DECIMAL" | "PUNCT" | "EOF" | "LEXERR";
+interface Token { kind: TokenKind; text: string; column: number; value?: string; fault?: QboFault }
 
-function parseError(token: Token): QboFault {
-  const shown = token.kind === "EOF"
-    ? `Encountered "<EOF>" at line 1, column ${token.column}.`
-    : token.kind === "PUNCT"
-      ? `Encountered " "${token.text}" "${token.text} "" at line 1, column ${token.column}.`
-      : `Encountered " <${token.kind}> "${token.text} "" at line 1, column ${token.column}.`;
-  return new QboFault([{ code: "4000", message: "Error parsing query", detail: `QueryParserError: ${shown}` }]);
+/** Words QuickBooks' (JavaCC) query grammar knows as tokens of their own. */
+const OPERATOR_TOKENS = new Set(["and", "or"]);
+const KEYWORD_TOKENS = new Set(["select", "from", "where", "order", "orderby", "by", "asc", "desc", "in", "like", "count", "maxresults", "startposition", "iterator", "true", "false"]);
+
+/** What may follow a complete condition or clause (the one expectation list QuickBooks users quote). */
+const AFTER_CLAUSE = ["<EOF> ", "<AND> ...", '"iterator" ...', '"maxresults" ...', '"order" ...', '"orderby" ...', '"startposition" ...'];
+
+function parserFault(detail: string): QboFault {
+  return new QboFault([{ code: "4000", message: "Error parsing query", detail: `QueryParserError: ${detail}` }]);
+}
+
+/** 4000 in JavaCC's words: Encountered " <IDENTIFIER> "foo "" at line 1, column 12. */
+function parseError(token: Token, expecting?: string[]): QboFault {
+  let shown: string;
+  const lower = token.text.toLowerCase();
+  if (token.kind === "EOF") shown = `Encountered "<EOF>" at line 1, column ${token.column}.`;
+  else if (token.kind === "PUNCT" || (token.kind === "ID" && KEYWORD_TOKENS.has(lower))) {
+    shown = `Encountered " "${token.kind === "ID" ? lower : token.text}" "${token.text} "" at line 1, column ${token.column}.`;
+  } else {
+    const kind = token.kind === "ID" ? (OPERATOR_TOKENS.has(lower) ? lower.toUpperCase() : "IDENTIFIER") : token.kind === "STRING" ? "STRING_LITERAL" : token.kind;
+    shown = `Encountered " <${kind}> "${token.text} "" at line 1, column ${token.column}.`;
+  }
+  const expected = expecting ? `\nWas expecting one of:\n${expecting.map((e) => `    ${e}\n`).join("")}    ` : "";
+  return parserFault(shown + expected);
+}
+
+function lexicalError(column: number, encountered: string, after: string): QboFault {
+  return parserFault(`Invalid content. Lexical error at line 1, column ${column}.  Encountered: ${encountered}, after : "${after}"`);
 }
 
 function validationError(detail: string): QboFault {
   return new QboFault([{ code: "4001", message: "Invalid query", detail: `QueryValidationError: ${detail}` }]);
 }
 
+/**
+ * Splits the query into tokens. A lexical error becomes a final LEXERR token: like JavaCC, the
+ * parser reports it only if it gets that far (an earlier syntax error wins).
+ */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  try {
+    lex(text, tokens);
+  } catch (error) {
+    if (!(error instanceof QboFault)) throw error;
+    tokens.push({ kind: "LEXERR", text: "", column: text.length + 1, fault: error });
+  }
+  return tokens;
+}
+
+function lex(text: string, tokens: Token[]): void {
   let i = 0;
   while (i < text.length) {
     const c = text[i];
@@ -40,7 +75,7 @@ function tokenize(text: string): Token[] {
       let value = "";
       let j = i + 1;
       for (;;) {
-        if (j >= text.length) throw parseError({ kind: "EOF", text: "", column: text.length + 1 });
+        if (j >= text.length) throw lexicalError(text.length + 1, "<EOF>", text.slice(i));
         if (text[j] === "\\" && j + 1 < text.length) { value += text[j + 1]; j += 2; continue; }
         if (text[j] === "'" && text[j + 1] === "'") { value += "'"; j += 2; continue; }
         if (text[j] === "'") break;
@@ -74,10 +109,9 @@ function tokenize(text: string): Token[] {
       i += word[0].length;
       continue;
     }
-    throw parseError({ kind: "PUNCT", text: c, column });
+    throw lexicalError(column, `"${c}" (${c.charCodeAt(0)})`, "");
   }
   tokens.push({ kind: "EOF", text: "", column: text.length + 1 });
-  return tokens;
 }
 
 type Value = string | number | boolean;
@@ -95,8 +129,12 @@ interface Query {
 class Parser {
   private i = 0;
   constructor(private readonly tokens: Token[]) {}
-  peek(): Token { return this.tokens[this.i]; }
-  next(): Token { return this.tokens[this.i++]; }
+  peek(): Token {
+    const t = this.tokens[this.i];
+    if (t.kind === "LEXERR") throw t.fault!;
+    return t;
+  }
+  next(): Token { const t = this.peek(); this.i += 1; return t; }
   isWord(word: string): boolean { const t = this.peek(); return t.kind === "ID" && t.text.toUpperCase() === word; }
   word(word: string): void { if (!this.isWord(word)) throw parseError(this.peek()); this.i += 1; }
   punct(p: string): void { const t = this.peek(); if (t.kind !== "PUNCT" || t.text !== p) throw parseError(t); this.i += 1; }
@@ -156,7 +194,7 @@ class Parser {
         maxResults = this.integer();
       } else break;
     }
-    if (this.peek().kind !== "EOF") throw parseError(this.peek());
+    if (this.peek().kind !== "EOF") throw parseError(this.peek(), AFTER_CLAUSE);
     return { count, entity: entityToken.text, entityToken, where, orderBy, startPosition, maxResults };
   }
 
@@ -276,6 +314,7 @@ function hasActive(def: EntityDef): boolean {
 
 /** Runs a query; returns the QueryResponse object. */
 export function runQuery(books: CompanyBooks, text: string): Record<string, unknown> {
+  if (text.trim() === "") throw parserFault("The query provided was empty");
   const query = new Parser(tokenize(text.trim())).parse();
   const def = entityDefLoose(query.entity);
   if (!def) {
