@@ -22,8 +22,8 @@ async function seed(business: Business, prefix: string, count: number) {
     { processorId: `${prefix}_cb`, kind: "chargeback", amountMinor: 3_000, occurredAt: at(17) },
     { processorId: `${prefix}_rev`, kind: "chargeback_reversal", amountMinor: 1_000, occurredAt: at(18) },
   ]);
-  const fee1 = await insertFee(db(), business, { processorId: `${prefix}_fee1`, amountMinor: 290, transactionId: sale1.id });
-  const fee2 = await insertFee(db(), business, { processorId: `${prefix}_fee2`, amountMinor: 1_500, kind: "chargeback", transactionId: chargeback.id });
+  const fee1 = await insertFee(db(), business, { processorId: `${prefix}_fee1`, amountMinor: 290, transactionId: sale1.id, occurredAt: new Date("2026-11-20T15:00:00Z") });
+  const fee2 = await insertFee(db(), business, { processorId: `${prefix}_fee2`, amountMinor: 1_500, kind: "chargeback", transactionId: chargeback.id, occurredAt: new Date("2026-11-20T16:00:00Z") });
   // Not in any deposit: debited on its own, never part of a drill-down.
   await insertFee(db(), business, { processorId: `${prefix}_monthly`, amountMinor: 999, kind: "monthly" });
   const main = await insertDeposit(db(), business, {
