@@ -12,6 +12,7 @@ export * from "./types";
 export * from "./qbo-entities";
 export * from "./errors";
 export { toQboAmount, fromQboAmount, formatMinor, MINOR_PER_MAJOR } from "./money";
+export { CARD_BRAND_NAMES } from "./labels";
 export { docNumberFor, isHashedDocNumber, DOC_NUMBER_MAX_LENGTH } from "./doc-number";
 export { splitTaxInclusive, taxSplitOf, allocateTax, type TaxSplit } from "./tax-split";
 export { buildReceipt, buildSalesReceipt, buildRefundReceipt, receiptEntityFor, type ReceiptEntity } from "./receipt";

@@ -9,7 +9,8 @@ import type { CardBrand, FeeKind, IsoDate, TransactionKind } from "./types";
 export const PRIVATE_NOTE_MAX_LENGTH = 4000;
 export const DESCRIPTION_MAX_LENGTH = 4000;
 
-const BRAND_LABELS: Record<CardBrand, string> = {
+/** Card brand names as QuickBooks shows them (also the names of the PaymentMethods the sync creates). */
+export const CARD_BRAND_NAMES: Record<CardBrand, string> = {
   visa: "Visa",
   mastercard: "Mastercard",
   amex: "American Express",
@@ -17,7 +18,7 @@ const BRAND_LABELS: Record<CardBrand, string> = {
   interac: "Interac",
   jcb: "JCB",
   unionpay: "UnionPay",
-  other: "Card",
+  other: "Other card",
 };
 
 const KIND_LABELS: Record<TransactionKind, string> = {
@@ -38,7 +39,7 @@ export function feeLabel(kind: FeeKind): string {
 /** "Visa •••• 4242"; rejects anything but exactly four digits so a full PAN can never slip in. */
 export function cardLabel(brand: CardBrand, last4: string): string {
   if (!/^\d{4}$/.test(last4)) throw new InvalidPostingInputError(`last4 must be exactly 4 digits`);
-  return `${BRAND_LABELS[brand] ?? BRAND_LABELS.other} •••• ${last4}`;
+  return `${CARD_BRAND_NAMES[brand] ?? CARD_BRAND_NAMES.other} •••• ${last4}`;
 }
 
 /** Joins parts with " · " and checks QuickBooks' length limit (processor ids are ≤ 128 characters). */

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { businesses, qboConnections, qboMappingVersions } from "@/db/schema";
+import { CARD_BRAND_NAMES } from "@/lib/accounting";
 import { env } from "@/lib/env";
 import { businessDateOf } from "@/lib/processor/timezone";
 import { QboApi } from "@/lib/quickbooks/api-client";
@@ -14,7 +15,7 @@ import { addDays, type IsoDate } from "./dates";
 import { buildDepositDocuments, buildFeeDocuments, buildReceiptDocuments, type DocumentContext } from "./documents";
 import { planItems } from "./plan";
 import { postDocuments, type PosterDeps, type PostingOutcome } from "./poster";
-import { paymentMethodIds, serviceItemId, taxCodeRates, undepositedFundsAccountId, type CardBrand } from "./references";
+import { paymentMethodIds, serviceItemId, taxCodeRates, undepositedFundsAccountId } from "./references";
 import { withRetries } from "./retry";
 import { claimRun, finishRun, heartbeat, type RunTrigger } from "./run-lock";
 
@@ -216,7 +217,7 @@ async function resolveContext(
   connection: typeof qboConnections.$inferSelect,
   mapping: typeof qboMappingVersions.$inferSelect,
 ): Promise<DocumentContext> {
-  const brands: CardBrand[] = ["visa", "mastercard", "amex", "discover", "interac", "jcb", "unionpay", "other"];
+  const brands = Object.keys(CARD_BRAND_NAMES) as (keyof typeof CARD_BRAND_NAMES)[];
   return {
     connectionId: connection.id,
     businessId: connection.businessId,

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { qboReferences } from "@/db/schema";
+import { CARD_BRAND_NAMES, type CardBrand } from "@/lib/accounting";
 import type { QboApi, QboEntity } from "@/lib/quickbooks/api-client";
 
 /**
@@ -9,19 +10,6 @@ import type { QboApi, QboEntity } from "@/lib/quickbooks/api-client";
  * in qbo_references. Each is looked up by name before it is created, so a lost database row or a
  * crash between create and commit never makes a second one.
  */
-export type CardBrand = "visa" | "mastercard" | "amex" | "discover" | "interac" | "jcb" | "unionpay" | "other";
-
-export const PAYMENT_METHOD_NAMES: Record<CardBrand, string> = {
-  visa: "Visa",
-  mastercard: "Mastercard",
-  amex: "American Express",
-  discover: "Discover",
-  interac: "Interac",
-  jcb: "JCB",
-  unionpay: "UnionPay",
-  other: "Other card",
-};
-
 const quote = (s: string) => `'${s.replace(/'/g, "\\'")}'`;
 
 /** A stable request id for a reference create (QuickBooks allows at most 36 characters). */
@@ -95,7 +83,7 @@ export async function paymentMethodIds(db: Db, api: QboApi, connectionId: string
   if (missing.length === 0) return out;
   const existing = await api.queryAll("PaymentMethod");
   for (const brand of missing) {
-    const name = PAYMENT_METHOD_NAMES[brand];
+    const name = CARD_BRAND_NAMES[brand];
     // QuickBooks names are unique without regard to case ("MasterCard" is "Mastercard").
     const found =
       existing.find((m) => String(m.Name).toLowerCase() === name.toLowerCase()) ??
