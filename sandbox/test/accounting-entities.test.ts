@@ -164,7 +164,8 @@ describe("create, read, update", () => {
     const { ok, fault, idOf } = company();
     const item = ok("POST", "/item", { Name: "Card sales", Type: "Service", IncomeAccountRef: { value: idOf("Account", "Sales of Product Income") } }).Item;
     expect(item).toMatchObject({ Type: "Service", IncomeAccountRef: { name: "Sales of Product Income" }, Active: true });
-    expect(fault("POST", "/item", { Name: "Card sales 2", Type: "Service", IncomeAccountRef: { value: "9999" } })).toMatchObject({ code: "2500", Message: "Invalid Reference Id" });
+    expect(fault("POST", "/item", { Name: "Card sales 2", Type: "Service", IncomeAccountRef: { value: "9999" } })).toMatchObject({ code: "2500", Message: "Invalid Reference Id", Detail: "Invalid Reference Id : IncomeAccountRef", element: "IncomeAccountRef" });
+    expect(fault("POST", "/salesreceipt", { GlobalTaxCalculation: "NotApplicable", Line: [{ DetailType: "SalesItemLineDetail", Amount: 1, SalesItemLineDetail: { ItemRef: { value: "999" } } }] })).toMatchObject({ code: "2500", Detail: "Invalid Reference Id : Line.SalesItemLineDetail.ItemRef", element: "Line.SalesItemLineDetail.ItemRef" });
     expect(fault("POST", "/item", { Name: "Card sales", Type: "Service", IncomeAccountRef: { value: "1" } }).code).toBe("6240");
     expect(ok("POST", "/paymentmethod", { Name: "Interac", Type: "NON_CREDIT_CARD" }).PaymentMethod.Type).toBe("NON_CREDIT_CARD");
     expect(fault("POST", "/paymentmethod", { Name: "Visa", Type: "CREDIT_CARD" }).code).toBe("6240");

@@ -233,7 +233,7 @@ describe("deposits", () => {
     expect(fault("POST", "/deposit", { DepositToAccountRef: { value: bank }, Line: [link({ Id: "999" }, "SalesReceipt", 5)] }).code).toBe("2500");
     expect(fault("POST", "/deposit", { DepositToAccountRef: { value: fees }, Line: [fee(fees, 1)] }).Detail).toContain("Select a bank account");
     expect(fault("POST", "/deposit", { Line: [fee(fees, 1)] }).code).toBe("2020");
-    expect(fault("POST", "/deposit", { DepositToAccountRef: { value: bank }, Line: [{ Amount: 3 }] })).toMatchObject({ code: "2020", element: "Line[0].DepositLineDetail.AccountRef" });
+    expect(fault("POST", "/deposit", { DepositToAccountRef: { value: bank }, Line: [{ Amount: 3 }] })).toMatchObject({ code: "2020", element: "Line.DepositLineDetail.AccountRef", Detail: "Required parameter Line.DepositLineDetail.AccountRef is missing in the request" });
     expect(fault("POST", "/deposit", { DepositToAccountRef: { value: bank }, Line: [fee(fees, -1)] }).code).toBe("6000");
     // A zero total is allowed (it still clears the receipts).
     expect(ok("POST", "/deposit", { DepositToAccountRef: { value: idOf("Account", "Savings") }, Line: [fee(fees, 0)] }).Deposit.TotalAmt).toBe(0);

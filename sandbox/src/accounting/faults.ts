@@ -13,13 +13,20 @@ export interface FaultError {
  * into the HTTP answer (400 unless a status is given) and a batch turns it into the item's Fault.
  */
 export class QboFault extends Error {
+  readonly errors: FaultError[];
   constructor(
-    readonly errors: FaultError[],
+    errors: FaultError[],
     readonly status = 400,
     readonly type = "ValidationFault",
   ) {
     super(errors.map((e) => `${e.code} ${e.message}: ${e.detail ?? ""}`).join("; "));
+    this.errors = errors.map((e) => (e.element ? { ...e, element: qboPath(e.element) } : e));
   }
+}
+
+/** QuickBooks names elements by path without line indexes: "Line.SalesItemLineDetail.ItemRef". */
+export function qboPath(element: string): string {
+  return element.replace(/\[\d+\]/g, "");
 }
 
 /** {Fault:{Error:[{Message,Detail,code,element}],type},time} as QuickBooks sends it. */
@@ -41,16 +48,17 @@ export function requiredMissing(param: string): QboFault {
   return new QboFault([{
     code: "2020",
     message: "Required param missing, need to supply the required value for the API",
-    detail: `Required parameter ${param} is missing in the request`,
+    detail: `Required parameter ${qboPath(param)} is missing in the request`,
     element: param,
   }]);
 }
 
-export function invalidReference(element: string, value: unknown): QboFault {
+/** An id that names nothing: QuickBooks' detail is just the element path. */
+export function invalidReference(element: string, _value?: unknown, detail?: string): QboFault {
   return new QboFault([{
     code: "2500",
     message: "Invalid Reference Id",
-    detail: `Invalid Reference Id : ${element} assigned is not found or is invalid: ${String(value)}`,
+    detail: `Invalid Reference Id : ${detail ?? qboPath(element)}`,
     element,
   }]);
 }

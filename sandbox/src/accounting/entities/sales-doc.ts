@@ -1,5 +1,5 @@
 import { type CompanyBooks, type Entity, getEntity } from "../books";
-import { invalidEnumeration, invalidProperty, QboFault, requiredMissing } from "../faults";
+import { invalidEnumeration, invalidReference, QboFault, requiredMissing } from "../faults";
 import { type Ref, compact, isObject, optNumber, optRef, optString } from "../fields";
 import type { Posting } from "../ledger";
 import { fromCents, toCents } from "../money";
@@ -30,7 +30,7 @@ function readItemLine(books: CompanyBooks, line: Fields, element: string): ItemL
   const itemRef = optRef(detail, "ItemRef", `${element}.SalesItemLineDetail.ItemRef`);
   if (!itemRef) throw requiredMissing(`${element}.SalesItemLineDetail.ItemRef`);
   const { entity: item, ref } = resolveActive(books, "Item", itemRef, `${element}.SalesItemLineDetail.ItemRef`);
-  if (item.Type === "Category") throw invalidProperty(`Item ${item.Name} is a category and cannot be sold`, `${element}.SalesItemLineDetail.ItemRef`);
+  if (item.Type === "Category") throw invalidReference(`${element}.SalesItemLineDetail.ItemRef`, item.Id, "Categories cannot be used in transactions.");
   return {
     input: line, detail, element, item, itemRef: ref,
     qty: optNumber(detail, "Qty", `${element}.SalesItemLineDetail.Qty`),
