@@ -110,6 +110,8 @@ describe("requests with properties Intuit's schema does not define", () => {
     });
     const nested = post("/salesreceipt", { GlobalTaxCalculation: "NotApplicable", Line: [{ DetailType: "SalesItemLineDetail", Amount: 1, SalesItemLineDetail: { ItemRef: { value: "1" }, Colour: "red" } }] });
     expect((nested.body as Json).Fault.Error[0].Detail).toContain('"Colour" (class com.intuit.schema.finance.v3.SalesItemLineDetail)');
+    // Inside a reference, unknown parts are ignored as QuickBooks ignores them.
+    expect(post("/customer", { DisplayName: "Ref", PaymentMethodRef: { value: "1", Type: "x" } }).status).toBe(200);
     const batch = handleAccountingRequest(books, { method: "POST", path: "/batch", query: new URLSearchParams(), now: NOW, body: { BatchItemRequest: [{ bId: "1", operation: "create", Customer: { DisplayName: "B", Bogus: 1 } }] } });
     expect((batch.body as Json).BatchItemResponse[0].Fault.Error[0].code).toBe("2010");
   });

@@ -9,6 +9,9 @@ import { SCHEMA_PROPERTIES } from "./schema-properties";
 export function rejectUnknownProperties(typeName: string, value: unknown, path = typeName): void {
   const props = SCHEMA_PROPERTIES[typeName];
   if (!props || props["*"]) return;
+  // Inside a reference QuickBooks ignores what it does not know (a nested {Type, EntityRef}
+  // sent as a Deposit line's Entity is silently dropped: intuit/quickbooks-online-mcp-server#125).
+  if (typeName === "ReferenceType") return;
   if (Array.isArray(value)) {
     value.forEach((item, i) => rejectUnknownProperties(typeName, item, `${path}[${i}]`));
     return;
