@@ -103,11 +103,16 @@ export function businessValidation(detail: string, element = ""): QboFault {
   }]);
 }
 
+/**
+ * A transaction dated inside closed books. Code 6210 per Intuit's error table (one integrator
+ * saw the same message under 5010: routablehq/python-quickbooks#208); the detail is QuickBooks'
+ * "The account period has closed." with the offending date added.
+ */
 export function periodClosed(txnDate: string): QboFault {
   return new QboFault([{
     code: "6210",
     message: "Account Period Closed",
-    detail: `Account Period Closed, cannot update through Services API. The transaction date ${txnDate} is in a closed period.`,
+    detail: `The account period has closed. TxnDate ${txnDate} is on or before the closing date.`,
     element: "TxnDate",
   }]);
 }
