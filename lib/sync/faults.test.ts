@@ -164,12 +164,12 @@ describe("faults injected mid-run", () => {
     const business = await newBusiness();
     const customers = await world.admin<{ Id: string; DisplayName: string }[]>("GET", `/companies/${business.realmId}/entities/Customer`);
     const mapped = customers.find((c) => c.DisplayName === "Maple Payments Customer")!;
-    // Deactivate it right after the health check's reads, before the first batch.
-    let deactivated = false;
+    // Deactivate it right after the health check's reads: every batch waits for that.
+    let deactivation: Promise<unknown> | undefined;
     const fetchImpl: typeof fetch = async (input, init) => {
-      if (!deactivated && String(input).includes("/batch")) {
-        deactivated = true;
-        await inject(business, { kind: "inactive", entity: "Customer", id: mapped.Id });
+      if (String(input).includes("/batch")) {
+        deactivation ??= inject(business, { kind: "inactive", entity: "Customer", id: mapped.Id });
+        await deactivation;
       }
       return fetch(input, init);
     };

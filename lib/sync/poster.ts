@@ -35,6 +35,7 @@ export interface PosterDeps extends RetryPolicy {
 }
 
 export const BATCH_SIZE = 30;
+export const BATCHES_IN_FLIGHT = 3;
 const LOOKUP_CHUNK = 30;
 
 /** Stable per item and attempt: a retry of the same attempt is the same request to QuickBooks. */
@@ -66,13 +67,27 @@ export async function postDocuments(deps: PosterDeps, built: { documents: Planne
   const unknown = docs.filter((d) => d.inFlight);
   const adopted = await adoptExisting(deps, unknown);
   outcome.adopted += adopted.size;
-  let queue = docs.filter((d) => !adopted.has(d.itemId));
-  while (queue.length > 0) {
-    const batch = queue.slice(0, BATCH_SIZE);
-    queue = queue.slice(BATCH_SIZE);
-    await sendBatch(deps, batch, outcome);
-    await deps.heartbeat();
-  }
+  const queue = docs.filter((d) => !adopted.has(d.itemId));
+  const batches: PlannedDocument[][] = [];
+  for (let i = 0; i < queue.length; i += BATCH_SIZE) batches.push(queue.slice(i, i + BATCH_SIZE));
+  // A few batches in flight at once: QuickBooks takes a while to answer a batch, and one at a time
+  // would leave most of the company's 40 batches a minute unused. The pacer keeps them in the limits.
+  // After a failure no new batch starts, and the ones under way finish before the error goes up.
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (!failure && next < batches.length) {
+      const batch = batches[next++];
+      try {
+        await sendBatch(deps, batch, outcome);
+        await deps.heartbeat();
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BATCHES_IN_FLIGHT, batches.length) }, worker));
+  if (failure) throw failure.error;
   return outcome;
 }
 
