@@ -25,6 +25,7 @@ const summary = (status: SyncSummary["status"], connectionId: string): SyncSumma
   depositsTiedOut: 1,
   depositsWaiting: 0,
   qboCalls: 6,
+  throttledCalls: 0,
   durationMs: 40,
   message: status === "already_running" ? "Another sync of this connection is running." : undefined,
 });

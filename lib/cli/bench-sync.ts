@@ -99,6 +99,7 @@ async function main() {
       documents,
       documentsCreated: summary.documentsCreated,
       qboCalls: summary.qboCalls,
+      throttledCalls: summary.throttledCalls,
       wallSeconds: Math.round(elapsedMs) / 1000,
       emulatedMinutes: Math.round(emulatedMinutes * 100) / 100,
       documentsPerMinute: Math.round(perMinute),

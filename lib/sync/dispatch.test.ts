@@ -22,6 +22,7 @@ const summary = (connectionId: string): SyncSummary => ({
   depositsTiedOut: 0,
   depositsWaiting: 0,
   qboCalls: 3,
+  throttledCalls: 0,
   durationMs: 5,
 });
 

@@ -51,6 +51,8 @@ export interface SyncSummary {
   depositsTiedOut: number;
   depositsWaiting: number;
   qboCalls: number;
+  /** Calls QuickBooks answered 429 (the pacer should keep this near zero). */
+  throttledCalls: number;
   durationMs: number;
   message?: string;
   /** When a run was stopped by the mapping health check: which mapping is broken and how to fix it. */
@@ -91,6 +93,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
     depositsTiedOut: 0,
     depositsWaiting: 0,
     qboCalls: 0,
+    throttledCalls: 0,
     durationMs: Date.now() - started,
     message,
   });
@@ -128,8 +131,10 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
       .set({ status: "needs_reauthorization", updatedAt: sql`now()` })
       .where(and(eq(qboConnections.id, connection.id), eq(qboConnections.status, "active")));
   };
+  let throttledCalls = 0;
   const posterDeps: PosterDeps = {
     db,
+    onThrottled: () => (throttledCalls += 1),
     api,
     sleep: deps.sleep ?? realSleep,
     heartbeat: () => heartbeat(db, runId),
@@ -183,7 +188,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
     add(await postDocuments(posterDeps, await buildFeeDocuments(db, context, through)));
 
     const status = totals.failed > 0 ? "partly_failed" : "succeeded";
-    const summary = { ...empty(status, through), ...summaryOf(totals), depositsTiedOut, depositsWaiting, qboCalls: api.calls, durationMs: Date.now() - started };
+    const summary = { ...empty(status, through), ...summaryOf(totals), depositsTiedOut, depositsWaiting, qboCalls: api.calls, throttledCalls, durationMs: Date.now() - started };
     await finishRun(db, runId, { status, summary });
     await db.update(qboConnections).set({ lastSuccessfulSyncAt: now() }).where(eq(qboConnections.id, connection.id));
     return summary;
@@ -199,6 +204,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
       depositsTiedOut,
       depositsWaiting,
       qboCalls: api.calls,
+      throttledCalls,
       durationMs: Date.now() - started,
     };
     await finishRun(db, runId, { status, summary, message });

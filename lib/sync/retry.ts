@@ -5,6 +5,8 @@ export interface RetryPolicy {
   /** Refreshes the access token; throws (stopping the run) when the grant is gone. */
   onAuthFailure: () => Promise<void>;
   retry: { serverAttempts: number; baseDelayMs: number; maxThrottleWaits: number };
+  /** Counts 429 answers (the run summary reports them). */
+  onThrottled?: () => void;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function withRetries<T>(
     } catch (error) {
       if (error instanceof QboThrottleError && throttleWaits < policy.retry.maxThrottleWaits) {
         throttleWaits += 1;
+        policy.onThrottled?.();
         // The pacer keeps calls inside the limits; a 429 means another client shares them: wait a little.
         await policy.sleep(policy.retry.baseDelayMs * Math.min(2 ** throttleWaits, 8));
       } else if (error instanceof QboAuthError && !authRetried) {
