@@ -13,9 +13,10 @@ export interface DbConnection {
 }
 
 /** One postgres.js pool: the only driver, whether the server is PostgreSQL or the embedded PGlite. */
-export function connectDatabase(url: string, options: { max?: number; onQuery?: () => void } = {}): DbConnection {
+export function connectDatabase(url: string, options: { max?: number; onQuery?: () => void; prepare?: boolean } = {}): DbConnection {
   const sql = postgres(url, {
     max: options.max ?? 10,
+    prepare: options.prepare ?? true,
     onnotice: () => {},
     // Benchmarks count database round trips through this hook.
     debug: options.onQuery ? () => options.onQuery!() : undefined,

@@ -11,11 +11,20 @@ export function databaseUrl(): string {
   return e.DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:${e.EMBEDDED_DB_PORT}/postgres`;
 }
 
+/**
+ * A pool on the app's database. On the embedded PGlite, statements are not prepared: every client
+ * connection of the socket server shares PGlite's one session, so postgres.js's per-connection
+ * statement names ("s1", "s2"…) would collide between connections and run each other's queries.
+ */
+export function connectAppDatabase(options: { max?: number } = {}): DbConnection {
+  return connectDatabase(databaseUrl(), { ...options, prepare: Boolean(env().DATABASE_URL) });
+}
+
 let shared: DbConnection | undefined;
 
 /** The process-wide pool, opened on first use (never at import: `next build` imports routes). */
 export function getDb(): Db {
-  shared ??= connectDatabase(databaseUrl());
+  shared ??= connectAppDatabase();
   return shared.db;
 }
 

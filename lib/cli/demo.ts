@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { connectDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { ensureDatabase } from "@/lib/database";
+import { connectAppDatabase, ensureDatabase } from "@/lib/database";
 import { env } from "@/lib/env";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/lib/processor/demo-seed";
 
@@ -38,7 +37,7 @@ async function main() {
   process.on("SIGTERM", shutdown);
 
   console.log(database.startedHere ? `Embedded database (PGlite) in ${e.EMBEDDED_DB_DIR}, served on ${database.url}` : `Database: ${database.url.replace(/:[^:@/]*@/, ":***@")}`);
-  const connection = connectDatabase(database.url, { max: 2 });
+  const connection = connectAppDatabase({ max: 2 });
   await migrateDatabase(connection.db);
   await seedDemo(connection.db);
   await connection.close();

@@ -1,11 +1,10 @@
-import { connectDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { ensureDatabase } from "@/lib/database";
+import { connectAppDatabase, ensureDatabase } from "@/lib/database";
 
 /** `npm run db:migrate`: applies the committed migrations to DATABASE_URL or the embedded database. */
 async function main() {
   const database = await ensureDatabase();
-  const connection = connectDatabase(database.url, { max: 1 });
+  const connection = connectAppDatabase({ max: 1 });
   try {
     await migrateDatabase(connection.db);
     console.log("Migrations applied.");

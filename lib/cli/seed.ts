@@ -1,6 +1,5 @@
-import { connectDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { ensureDatabase } from "@/lib/database";
+import { connectAppDatabase, ensureDatabase } from "@/lib/database";
 import { env } from "@/lib/env";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/lib/processor/demo-seed";
 
@@ -15,7 +14,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const database = await ensureDatabase();
-  const connection = connectDatabase(database.url, { max: 2 });
+  const connection = connectAppDatabase({ max: 2 });
   try {
     await migrateDatabase(connection.db);
     const summary = await seedDemo(connection.db);

@@ -1,9 +1,8 @@
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { connectDatabase } from "@/db/client";
 import { businesses, qboConnections } from "@/db/schema";
-import { ensureDatabase } from "@/lib/database";
+import { connectAppDatabase, ensureDatabase } from "@/lib/database";
 import { isIsoDate } from "@/lib/sync/dates";
 import { sendSyncRequested } from "@/inngest/send";
 import { requestSync } from "@/lib/sync/dispatch";
@@ -28,7 +27,7 @@ async function main() {
     process.exit(2);
   }
   const database = await ensureDatabase();
-  const connection = connectDatabase(database.url, { max: 4 });
+  const connection = connectAppDatabase({ max: 4 });
   try {
     const [row] = await connection.db
       .select({ connectionId: qboConnections.id })

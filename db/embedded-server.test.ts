@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { once } from "node:events";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectDatabase, type DbConnection } from "./client";
+import { startEmbeddedServer } from "./embedded-server";
+
+/**
+ * The embedded PGlite served over the PostgreSQL protocol to several pools at once, as the demo
+ * runs it (portal + sync command + migrations). Without prepared statements, concurrent queries
+ * from different connections each get their own answer.
+ */
+let server: Awaited<ReturnType<typeof startEmbeddedServer>>;
+let dir: string;
+const pools: DbConnection[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "settlebooks-pglite-"));
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const port = (probe.address() as { port: number }).port;
+  probe.close();
+  server = await startEmbeddedServer({ dir, port });
+  pools.push(connectDatabase(server.url, { max: 5, prepare: false }), connectDatabase(server.url, { max: 5, prepare: false }));
+}, 60_000);
+
+afterAll(async () => {
+  for (const pool of pools) await pool.close();
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("embedded database served to several pools", () => {
+  it("answers each of many concurrent, different queries with its own rows", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 120 }, async (_, i) => {
+        const { sql } = pools[i % 2];
+        const rows =
+          i % 3 === 0
+            ? await sql`select ${i}::int as n, generate_series(1, 3) as k`
+            : i % 3 === 1
+              ? await sql`select ${i}::int as n where ${i}::int > -1`
+              : await sql`select ${i}::int as n, 'x' as s union all select ${i}::int, 'y'`;
+        return { i, n: rows.map((r) => r.n), length: rows.length };
+      }),
+    );
+    for (const r of results) {
+      expect(r.length, `query ${r.i}`).toBe(r.i % 3 === 0 ? 3 : r.i % 3 === 1 ? 1 : 2);
+      expect(new Set(r.n)).toEqual(new Set([r.i]));
+    }
+  });
+
+  it("isolates a transaction on one pool from the other", async () => {
+    await pools[0].sql`create table if not exists t (v int)`;
+    await pools[0].sql.begin(async (tx) => {
+      await tx`insert into t values (1)`;
+      await tx`select 1`;
+      throw new Error("rollback");
+    }).catch(() => {});
+    const [row] = await pools[1].sql`select count(*)::int as n from t`;
+    expect(row.n).toBe(0);
+  });
+});
