@@ -3,12 +3,12 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { formatBusinessDate, formatTimeOfDay, maskedNumber, portalLocale } from "@/lib/portal/display-format";
-import { signedAmountMinor, type TransactionKind } from "@/lib/portal/transaction-kinds";
+import { formatBusinessDate, portalLocale } from "@/lib/portal/display-format";
+import type { TransactionKind } from "@/lib/portal/transaction-kinds";
 import { transactionQueryString } from "@/lib/portal/transaction-query";
 import type { TransactionPage } from "@/lib/portal/transactions";
-import { Amount } from "./amount";
 import { tableClasses as c } from "./table-styles";
+import { TransactionCells, TransactionHeaderCells } from "./transaction-cells";
 
 export interface TransactionsTableProps {
   merchantId: string;
@@ -51,28 +51,14 @@ export function TransactionsTable({ merchantId, businessName, currency, timeZone
           <caption className="sr-only">{t("table.caption", { business: businessName })}</caption>
           <thead className="bg-slate-50">
             <tr>
-              <th scope="col" className={c.headerCell}>{t("table.date")}</th>
-              <th scope="col" className={c.headerCell}>{t("table.time")}</th>
-              <th scope="col" className={c.headerCell}>{t("table.kind")}</th>
-              <th scope="col" className={c.headerCell}>{t("table.cardBrand")}</th>
-              <th scope="col" className={c.headerCell}>{t("table.cardNumber")}</th>
-              <th scope="col" className={c.headerCellNumeric}>{t("table.amount")}</th>
+              <TransactionHeaderCells />
               <th scope="col" className={c.headerCell}>{t("table.deposit")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} className={c.row} data-testid="transaction-row">
-                <td className={c.cell}>{formatBusinessDate(row.businessDate, locale)}</td>
-                <td className={c.cell}>{formatTimeOfDay(row.occurredAt, timeZone, locale)}</td>
-                <td className={c.cell}>{t(`kinds.${row.kind}`)}</td>
-                <td className={c.cell}>{t(`cardBrands.${row.cardBrand as "other"}`)}</td>
-                <td className={c.cell}>
-                  <span aria-label={t("table.cardEnding", { last4: row.last4 })}>{maskedNumber(row.last4)}</span>
-                </td>
-                <td className={c.cellNumeric}>
-                  <Amount minor={signedAmountMinor(row.kind, row.amountMinor)} currency={currency} locale={locale} />
-                </td>
+                <TransactionCells row={row} currency={currency} timeZone={timeZone} locale={locale} />
                 <td className={c.cell}>
                   {row.deposit ? (
                     <Link

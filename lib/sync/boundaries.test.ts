@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardTransactions, qboMappingVersions, qboPauses, settlementDeposits, syncItems } from "@/db/schema";
 import { syncConnection, type SyncDeps } from "./engine";
 import { trialBalance } from "./testing/books";
-import { addConnectedBusiness, createSyncWorld, UNPACED, type SyncWorld, type WorldBusiness } from "./testing/sync-world";
+import { addConnectedBusiness, createSyncWorld, syncTestDeps, type SyncWorld, type WorldBusiness } from "./testing/sync-world";
 
 /**
  * The product rules at the edges of time: nothing dated before the connection day or inside a
@@ -19,9 +19,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => world?.close());
 
-const deps = (): SyncDeps => ({ db: world.db, now: () => NOW, sleep: async () => {},
-  // The sandbox runs without limits here; the pacer would only slow the tests (it has its own).
-  limitsTimeScale: UNPACED, retry: { baseDelayMs: 1 } });
+const deps = (): SyncDeps => syncTestDeps(world, NOW);
 
 async function business(connectedOn: string): Promise<WorldBusiness> {
   counter += 1;

@@ -4,7 +4,7 @@ import { cardTransactions, fees, settlementDeposits, syncItems, syncRuns } from 
 import { syncConnection, type SyncDeps } from "./engine";
 import { claimRun, finishRun } from "./run-lock";
 import { trialBalance } from "./testing/books";
-import { addConnectedBusiness, createSyncWorld, UNPACED, type SyncWorld, type WorldBusiness } from "./testing/sync-world";
+import { addConnectedBusiness, createSyncWorld, syncTestDeps, type SyncWorld, type WorldBusiness } from "./testing/sync-world";
 
 /**
  * 60 days of generated activity for an Ontario, a Quebec and a New York business, posted to the
@@ -13,9 +13,7 @@ import { addConnectedBusiness, createSyncWorld, UNPACED, type SyncWorld, type Wo
  * equal to the processor's totals, and a second run that changes nothing.
  */
 const NOW = new Date("2026-11-10T15:00:00Z");
-const deps = (world: SyncWorld): SyncDeps => ({ db: world.db, now: () => NOW, sleep: async () => {},
-  // The sandbox runs without limits here; the pacer would only slow the tests (it has its own).
-  limitsTimeScale: UNPACED, retry: { baseDelayMs: 1 } });
+const deps = (world: SyncWorld): SyncDeps => syncTestDeps(world, NOW);
 
 const BUSINESSES = [
   { merchantId: "MID-ON", country: "CA", region: "ON", currency: "CAD", timezone: "America/Toronto" },

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardTransactions, qboConnections, syncItems } from "@/db/schema";
 import { syncConnection, type SyncDeps } from "./engine";
-import { addConnectedBusiness, createSyncWorld, UNPACED, type SyncWorld, type WorldBusiness } from "./testing/sync-world";
+import { addConnectedBusiness, createSyncWorld, syncTestDeps, type SyncWorld, type WorldBusiness } from "./testing/sync-world";
 
 /**
  * Each fault injected in the sandbox mid-run ends with exactly one QuickBooks document per
@@ -17,16 +17,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => world?.close());
 
-const deps = (extra: Partial<SyncDeps> = {}): SyncDeps => ({
-  db: world.db,
-  now: () => NOW,
-  sleep: async () => {},
-  // The sandbox runs without limits here; the pacer would only slow the tests (it has its own).
-  limitsTimeScale: UNPACED,
-  timeoutMs: 2_000,
-  retry: { baseDelayMs: 1 },
-  ...extra,
-});
+const deps = (extra: Partial<SyncDeps> = {}): SyncDeps => syncTestDeps(world, NOW, { timeoutMs: 2_000, ...extra });
 
 async function newBusiness(): Promise<WorldBusiness> {
   counter += 1;

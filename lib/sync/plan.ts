@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { addDays, type IsoDate } from "./dates";
 
@@ -10,46 +10,39 @@ export const FEE_SETTLEMENT_GRACE_DAYS = 7;
 
 /**
  * Creates the missing sync items of a connection for every processor record dated up to `through`,
- * in three INSERT … SELECT statements (no per-record work). Each item starts as:
+ * in one INSERT … SELECT per record type (no per-record work). Each item starts as:
  * - before_connection: dated before the connection day (never posted);
  * - skipped_paused: dated inside a pause (never posted);
  * - pending: to be posted.
  * Existing items are left alone (ON CONFLICT DO NOTHING), so planning is idempotent.
  */
 export async function planItems(db: Db, connectionId: string, businessId: string, through: IsoDate): Promise<number> {
-  const initialStatus = (dateColumn: string) => sql.raw(`
-    case
-      when ${dateColumn} < c.connected_on then 'before_connection'::sync_item_status
-      when exists (
-        select 1 from qbo_pauses p
-        where p.connection_id = c.id and ${dateColumn} >= p.paused_from
-          and (p.resumed_on is null or ${dateColumn} < p.resumed_on)
-      ) then 'skipped_paused'::sync_item_status
-      else 'pending'::sync_item_status
-    end`);
   const feeCutoff = addDays(through, -FEE_SETTLEMENT_GRACE_DAYS);
-
-  const transactions = await db.execute(sql`
-    insert into sync_items (connection_id, business_id, record_type, record_id, business_date, status)
-    select c.id, t.business_id, 'transaction', t.id, t.business_date, ${initialStatus("t.business_date")}
-    from card_transactions t
-    join qbo_connections c on c.id = ${connectionId} and c.business_id = t.business_id
-    where t.business_id = ${businessId} and t.business_date <= ${through}
-    on conflict (connection_id, record_type, record_id) do nothing`);
-  const deposits = await db.execute(sql`
-    insert into sync_items (connection_id, business_id, record_type, record_id, business_date, status)
-    select c.id, d.business_id, 'deposit', d.id, d.deposit_date, ${initialStatus("d.deposit_date")}
-    from settlement_deposits d
-    join qbo_connections c on c.id = ${connectionId} and c.business_id = d.business_id
-    where d.business_id = ${businessId} and d.deposit_date <= ${through}
-    on conflict (connection_id, record_type, record_id) do nothing`);
-  const fees = await db.execute(sql`
-    insert into sync_items (connection_id, business_id, record_type, record_id, business_date, status)
-    select c.id, f.business_id, 'fee', f.id, f.business_date, ${initialStatus("f.business_date")}
-    from fees f
-    join qbo_connections c on c.id = ${connectionId} and c.business_id = f.business_id
-    where f.business_id = ${businessId} and f.deposit_id is null and f.business_date <= ${through}
-      and (f.kind = 'monthly' or f.business_date <= ${feeCutoff})
-    on conflict (connection_id, record_type, record_id) do nothing`);
-  return (transactions.count ?? 0) + (deposits.count ?? 0) + (fees.count ?? 0);
+  const sources: { recordType: string; table: string; dateColumn: string; only?: SQL }[] = [
+    { recordType: "transaction", table: "card_transactions", dateColumn: "business_date" },
+    { recordType: "deposit", table: "settlement_deposits", dateColumn: "deposit_date" },
+    // Fees in a deposit are lines of that deposit; only those debited on their own get an item.
+    { recordType: "fee", table: "fees", dateColumn: "business_date", only: sql`and r.deposit_id is null and (r.kind = 'monthly' or r.business_date <= ${feeCutoff})` },
+  ];
+  let planned = 0;
+  for (const source of sources) {
+    const date = sql.raw(`r.${source.dateColumn}`);
+    const result = await db.execute(sql`
+      insert into sync_items (connection_id, business_id, record_type, record_id, business_date, status)
+      select c.id, r.business_id, ${source.recordType}::sync_record_type, r.id, ${date},
+        case
+          when ${date} < c.connected_on then 'before_connection'::sync_item_status
+          when exists (
+            select 1 from qbo_pauses p
+            where p.connection_id = c.id and ${date} >= p.paused_from and (p.resumed_on is null or ${date} < p.resumed_on)
+          ) then 'skipped_paused'::sync_item_status
+          else 'pending'::sync_item_status
+        end
+      from ${sql.raw(source.table)} r
+      join qbo_connections c on c.id = ${connectionId} and c.business_id = r.business_id
+      where r.business_id = ${businessId} and ${date} <= ${through} ${source.only ?? sql``}
+      on conflict (connection_id, record_type, record_id) do nothing`);
+    planned += result.count ?? 0;
+  }
+  return planned;
 }

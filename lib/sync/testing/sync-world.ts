@@ -8,6 +8,7 @@ import type { ProcessorEvent } from "@/lib/processor/events";
 import { ingestEvents } from "@/lib/processor/ingest";
 import { QboApi, type QboEntity } from "@/lib/quickbooks/api-client";
 import { saveTokens } from "@/lib/quickbooks/token-store";
+import type { SyncDeps } from "../engine";
 
 /**
  * A whole world for sync tests: a fresh PostgreSQL database, the QuickBooks sandbox in-process,
@@ -17,6 +18,14 @@ import { saveTokens } from "@/lib/quickbooks/token-store";
 export const CLIENT_ID = "settlebooks-test-client";
 /** A pacer time scale so large the pacer never waits (the test sandbox runs without limits). */
 export const UNPACED = 1_000_000;
+
+/**
+ * Engine dependencies for tests: the world's database, a fixed business clock, no real sleeping,
+ * and no pacing (the test sandbox runs without limits; the pacer has its own tests).
+ */
+export function syncTestDeps(world: Pick<SyncWorld, "db">, now: Date, extra: Partial<SyncDeps> = {}): SyncDeps {
+  return { db: world.db, now: () => now, sleep: async () => {}, limitsTimeScale: UNPACED, retry: { baseDelayMs: 1 }, ...extra };
+}
 const CLIENT_SECRET = "settlebooks-test-secret";
 
 export interface SyncWorld {
