@@ -8,7 +8,7 @@ import postgres from "postgres";
  */
 export const SANDBOX_URL = `http://localhost:${process.env.E2E_SANDBOX_PORT ?? 4110}`;
 export const CLIENT_ID = "settlebooks-demo-client";
-const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/settlebooks_e2e";
+const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/${process.env.E2E_DATABASE ?? "settlebooks_e2e"}`;
 /** The demo's token key (lib/env.ts default), which the e2e app runs with. */
 const DEMO_TOKEN_KEY = Buffer.from("ZGVtby10b2tlbi1lbmNyeXB0aW9uLWtleS0zMmJ5dGU=", "base64");
 

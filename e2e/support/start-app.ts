@@ -2,14 +2,15 @@ import { spawn } from "node:child_process";
 import postgres from "postgres";
 import { connectDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDemo } from "@/lib/processor/demo-seed";
+import { seedDemo } from "@/lib/demo/seed";
 
 /**
  * Playwright's web server: a fresh database on the real PostgreSQL, migrated and seeded with the
  * demo data, then the built portal on E2E_PORT pointed at it.
  */
 const SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const DATABASE = "settlebooks_e2e";
+// E2E_DATABASE lets two checkouts on one machine run their browser tests side by side.
+const DATABASE = process.env.E2E_DATABASE ?? "settlebooks_e2e";
 
 async function main() {
   const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });

@@ -3,7 +3,7 @@ import { startSandbox } from "@/sandbox/src/server";
 import { businesses, qboConnections, qboMappingVersions } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
 import { resetEnvForTests } from "@/lib/env";
-import { generateDemoActivity } from "@/lib/processor/demo-generator";
+import { generateDemoActivity } from "@/lib/demo/generator";
 import type { ProcessorEvent } from "@/lib/processor/events";
 import { ingestEvents } from "@/lib/processor/ingest";
 import { QboApi, type QboEntity } from "@/lib/quickbooks/api-client";

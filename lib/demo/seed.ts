@@ -2,9 +2,9 @@ import { and, eq, inArray, isNull, min } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { businesses, cardTransactions, memberships, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { generateDemoActivity, type DemoBusiness } from "./demo-generator";
-import { ingestEvents } from "./ingest";
-import { addDays, businessDateOf } from "./timezone";
+import { generateDemoActivity, type DemoBusiness } from "./generator";
+import { ingestEvents } from "@/lib/processor/ingest";
+import { addDays, businessDateOf } from "@/lib/processor/timezone";
 
 /**
  * The demo data set: three businesses (Ontario, Quebec with a French-speaking owner, New York) with

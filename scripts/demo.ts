@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { migrateDatabase } from "@/db/migrate";
 import { connectAppDatabase, ensureDatabase } from "@/lib/database";
 import { env } from "@/lib/env";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/lib/processor/demo-seed";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/lib/demo/seed";
 
 /**
  * `npm run demo`: the whole product on one machine with nothing installed. This process serves the

@@ -1,8 +1,8 @@
-import type { BusinessEvent, CardBrand, DepositEvent, FeeEvent, ProcessorEvent, TransactionEvent, TransactionKind } from "./events";
+import type { BusinessEvent, CardBrand, DepositEvent, FeeEvent, ProcessorEvent, TransactionEvent, TransactionKind } from "@/lib/processor/events";
 import { createRng, type Rng } from "./prng";
-import type { Country } from "./regions";
-import { includedTax, salesTaxRate } from "./sales-tax";
-import { addDays, dayOfWeek, formatInZone, zonedTimeToInstant } from "./timezone";
+import type { Country } from "@/lib/processor/regions";
+import { includedTax, salesTaxRate } from "@/lib/processor/sales-tax";
+import { addDays, dayOfWeek, formatInZone, zonedTimeToInstant } from "@/lib/processor/timezone";
 
 /**
  * Realistic, deterministic card activity for one business, in the ingest API's shapes, ready for

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { businesses, cardTransactions, memberships, settlementDeposits, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
 import { verifyPassword } from "@/lib/auth/password";
-import { DEMO_BUSINESSES, DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./demo-seed";
+import { DEMO_BUSINESSES, DEMO_PASSWORD, DEMO_USERS, seedDemo } from "./seed";
 
 let database: TestDatabase;
 const db = () => database.db;

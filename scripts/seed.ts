@@ -1,10 +1,10 @@
 import { migrateDatabase } from "@/db/migrate";
 import { connectAppDatabase, ensureDatabase } from "@/lib/database";
 import { env } from "@/lib/env";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/lib/processor/demo-seed";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/lib/demo/seed";
 
 /**
- * `tsx lib/cli/seed.ts`: migrates and fills the database with the demo data set. Refuses to run
+ * `tsx scripts/seed.ts`: migrates and fills the database with the demo data set. Refuses to run
  * against production: demo users with a published password must never exist there.
  */
 async function main(): Promise<number> {

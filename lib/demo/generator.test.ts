@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
-import { generateDemoActivity, settlementDateFor, type DemoBusiness } from "./demo-generator";
-import type { DepositEvent, FeeEvent, ProcessorEvent, TransactionEvent } from "./events";
-import { ingestEvents } from "./ingest";
-import { addDays, businessDateOf, dayOfWeek } from "./timezone";
+import { generateDemoActivity, settlementDateFor, type DemoBusiness } from "./generator";
+import type { DepositEvent, FeeEvent, ProcessorEvent, TransactionEvent } from "@/lib/processor/events";
+import { ingestEvents } from "@/lib/processor/ingest";
+import { addDays, businessDateOf, dayOfWeek } from "@/lib/processor/timezone";
 
 const ONTARIO: DemoBusiness = {
   merchantId: "MID-G1",
