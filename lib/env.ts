@@ -42,6 +42,11 @@ const baseSchema = z.object({
   INNGEST_EVENT_KEY: z.string().min(1).optional(),
   INNGEST_SIGNING_KEY: z.string().min(1).optional(),
   INNGEST_BASE_URL: optionalUrl,
+  /**
+   * The portal's in-process schedule (local mode: no Inngest configured). `off` for tests and for
+   * operators who drive syncs themselves; with Inngest configured, Inngest runs the schedule.
+   */
+  SYNC_SCHEDULE: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
 });
 
 type Raw = z.infer<typeof baseSchema>;

@@ -15,6 +15,7 @@ interface ManagePanelProps {
 export async function ManagePanel({ merchantId, overview, canManage, locale, timeZone }: ManagePanelProps) {
   const t = await getTranslations("quickbooks.manage");
   const ts = await getTranslations("quickbooks.status");
+  const tSchedule = await getTranslations("schedule");
   const { connection } = overview;
   const base = `/b/${encodeURIComponent(merchantId)}/quickbooks`;
   const never = t("never");
@@ -28,7 +29,15 @@ export async function ManagePanel({ merchantId, overview, canManage, locale, tim
     ],
     ["first-day", t("firstDay"), connection.connectedOn ? formatBusinessDate(connection.connectedOn, locale) : "—"],
     ["last-sync", t("lastSync"), connection.lastSuccessfulSyncAt ? formatDateTime(connection.lastSuccessfulSyncAt, locale, timeZone) : never],
-    ["next-sync", t("nextSync"), overview.nextSyncAt ? formatDateTime(overview.nextSyncAt, locale, timeZone) : t(`noNextSync.${connection.status}`)],
+    [
+      "next-sync",
+      t("nextSync"),
+      overview.nextSyncAt
+        ? formatDateTime(overview.nextSyncAt, locale, timeZone)
+        : overview.scheduleOff && connection.status === "active"
+          ? tSchedule("off")
+          : t(`noNextSync.${connection.status}`),
+    ],
   ];
   if (overview.pausedFrom) facts.push(["paused-from", t("pausedFrom"), formatBusinessDate(overview.pausedFrom, locale)]);
   const live = connection.status !== "disconnected" && connection.status !== "not_connected";

@@ -26,7 +26,8 @@ async function main() {
 
   const server = spawn("node_modules/.bin/next", ["start", "-p", process.env.E2E_PORT ?? "3100"], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: url.toString() },
+    // No schedule of its own: the browser tests drive every sync (Sync now), so nothing posts behind their back.
+    env: { ...process.env, DATABASE_URL: url.toString(), SYNC_SCHEDULE: process.env.SYNC_SCHEDULE ?? "off" },
   });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGTERM", stop);

@@ -1,12 +1,11 @@
 import { cron } from "inngest";
 import type { Db } from "@/db/client";
 import { getDb } from "@/lib/database";
-import { dueConnectionsPage } from "@/lib/sync/due-connections";
+import { FAN_OUT_CRON, fanOutDueConnections, type StepRunner } from "@/lib/sync/scheduled-jobs";
 import { inngest } from "../client";
 import { syncRequested } from "../events";
 
-/** Connections read and events sent per step; 500 keeps each step's payload small (< 100 kB). */
-export const SCHEDULE_PAGE_SIZE = 500;
+export { SCHEDULE_PAGE_SIZE } from "@/lib/sync/scheduled-jobs";
 
 export interface ScheduleSyncsDeps {
   db: () => Db;
@@ -17,37 +16,35 @@ export interface ScheduleSyncsDeps {
 /**
  * Hourly: finds the connections whose business day has ended with something to post, one page per
  * step, and sends one sync event per connection, a page at a time in one bulk send. The work itself
- * happens in the per-connection function, spread over Inngest's workers.
+ * happens in the per-connection function, spread over Inngest's workers. The job is
+ * lib/sync/scheduled-jobs.ts, which the local schedule runs too.
  */
 export function createScheduleSyncs(deps: ScheduleSyncsDeps) {
-  const pageSize = deps.pageSize ?? SCHEDULE_PAGE_SIZE;
   return inngest.createFunction(
     {
       id: "schedule-syncs",
       name: "Daily syncs: fan out due connections",
-      triggers: [cron("0 * * * *")],
+      triggers: [cron(FAN_OUT_CRON)],
       // One fan-out at a time: a slow hour never overlaps the next.
       concurrency: { limit: 1 },
     },
     async ({ step }) => {
       // Memoized, so every page (and every retry of a page) judges "due" at the same instant.
       const now = await step.run("read-clock", () => (deps.now?.() ?? new Date()).toISOString());
-      let after: string | null = null;
-      let pages = 0;
-      let sent = 0;
-      do {
-        const page = await step.run(`load-page-${pages}`, () => dueConnectionsPage(deps.db(), { now: new Date(now), after, pageSize }));
-        if (page.connections.length > 0) {
+      // step.run's result is the JSON of the work's result; every page here is plain JSON already.
+      const runStep: StepRunner = (id, work) => step.run(id, work) as ReturnType<typeof work>;
+      return fanOutDueConnections({
+        db: deps.db,
+        now: new Date(now),
+        step: runStep,
+        pageSize: deps.pageSize,
+        dispatch: async (connections, page) => {
           await step.sendEvent(
-            `send-page-${pages}`,
-            page.connections.map((c) => syncRequested.create({ connectionId: c.connectionId, realmId: c.realmId, trigger: "schedule", through: c.through })),
+            `send-page-${page}`,
+            connections.map((c) => syncRequested.create({ connectionId: c.connectionId, realmId: c.realmId, trigger: "schedule", through: c.through })),
           );
-          sent += page.connections.length;
-        }
-        after = page.next;
-        pages += 1;
-      } while (after);
-      return { pages, sent };
+        },
+      });
     },
   );
 }

@@ -2,10 +2,10 @@ import { cron } from "inngest";
 import type { Db } from "@/db/client";
 import { getDb } from "@/lib/database";
 import type { Refresher } from "@/lib/quickbooks/token-store";
-import { flagExpiringTokens, refreshTokensOf, staleTokenPage } from "@/lib/sync/keep-alive";
+import { KEEP_ALIVE_CRON, keepTokensAlive, type StepRunner } from "@/lib/sync/scheduled-jobs";
 import { inngest } from "../client";
 
-export const KEEP_ALIVE_PAGE_SIZE = 100;
+export { KEEP_ALIVE_PAGE_SIZE } from "@/lib/sync/scheduled-jobs";
 
 export interface TokenKeepAliveDeps {
   db: () => Db;
@@ -16,32 +16,17 @@ export interface TokenKeepAliveDeps {
 }
 
 /**
- * Daily: refreshes the tokens of Active and Paused connections not refreshed for 30 days (well
- * inside Intuit's 100 days), a page per step so a retry repeats one page only, then records a
- * warning for each connection whose refresh token hard-expires within 30 days.
+ * Daily: keeps the tokens of Active and Paused connections alive and flags refresh tokens close to
+ * their hard expiry (lib/sync/scheduled-jobs.ts, which the local schedule runs too), a page per
+ * step so a retry repeats one page only.
  */
 export function createTokenKeepAlive(deps: TokenKeepAliveDeps) {
-  const pageSize = deps.pageSize ?? KEEP_ALIVE_PAGE_SIZE;
   return inngest.createFunction(
-    { id: "token-keep-alive", name: "Keep QuickBooks tokens alive", triggers: [cron("30 7 * * *")], concurrency: { limit: 1 } },
+    { id: "token-keep-alive", name: "Keep QuickBooks tokens alive", triggers: [cron(KEEP_ALIVE_CRON)], concurrency: { limit: 1 } },
     async ({ step }) => {
       const now = await step.run("read-clock", () => (deps.now?.() ?? new Date()).toISOString());
-      let after: string | null = null;
-      let pages = 0;
-      const totals = { refreshed: 0, refused: [] as string[], failed: [] as string[] };
-      do {
-        const page = await step.run(`refresh-page-${pages}`, async () => {
-          const stale = await staleTokenPage(deps.db(), { now: new Date(now), after, pageSize });
-          return { ...(await refreshTokensOf(deps.db(), stale.connectionIds, deps.refresh)), next: stale.next };
-        });
-        totals.refreshed += page.refreshed;
-        totals.refused.push(...page.refused);
-        totals.failed.push(...page.failed);
-        after = page.next;
-        pages += 1;
-      } while (after);
-      const flagged = await step.run("flag-expiring", () => flagExpiringTokens(deps.db(), new Date(now)));
-      return { ...totals, flagged };
+      const runStep: StepRunner = (id, work) => step.run(id, work) as ReturnType<typeof work>;
+      return keepTokensAlive({ db: deps.db, now: new Date(now), step: runStep, refresh: deps.refresh, pageSize: deps.pageSize });
     },
   );
 }

@@ -7,7 +7,7 @@ export interface QboEndpoints {
   userinfo: string;
   /** API host; the API lives under /v3/company/{realmId}. */
   api: string;
-  /** Where a person opens a document in QuickBooks (for links from the day ledger). */
+  /** Where a person opens a document in QuickBooks (document-url.ts builds the links). */
   app: string;
 }
 
@@ -33,6 +33,8 @@ export function qboEndpoints(e: Pick<Env, "QBO_ENVIRONMENT" | "QBO_LOCAL_URL">):
       ? "https://sandbox-accounts.platform.intuit.com/v1/openid_connect/userinfo"
       : "https://accounts.platform.intuit.com/v1/openid_connect/userinfo",
     api: sandbox ? "https://sandbox-quickbooks.api.intuit.com" : "https://quickbooks.api.intuit.com",
-    app: sandbox ? "https://sandbox.qbo.intuit.com/app" : "https://qbo.intuit.com/app",
+    // Where QuickBooks Online serves its pages today (intuit-oauth still lists the older
+    // qbo.intuit.com / sandbox.qbo.intuit.com hosts, which redirect here).
+    app: sandbox ? "https://app.sandbox.qbo.intuit.com/app" : "https://app.qbo.intuit.com/app",
   };
 }

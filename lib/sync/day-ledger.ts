@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { env } from "@/lib/env";
-import { qboEndpoints } from "@/lib/quickbooks/endpoints";
+import { qboDocumentUrl } from "@/lib/quickbooks/document-url";
 import { addDays, type IsoDate } from "./dates";
 
 /** Days shown at once, newest first; `before` pages to older ones. */
@@ -25,7 +24,7 @@ export interface DepositTieOut {
   differenceMinor: number | null;
   status: string | null;
   /** The document in QuickBooks, once posted. */
-  qboUrl: string | null;
+  qboDocument: QboDocumentLink | null;
 }
 
 export interface LedgerDay {
@@ -38,21 +37,22 @@ export interface LedgerDay {
   deposits: DepositTieOut[];
 }
 
-const QBO_APP_PATHS: Record<string, string> = {
-  SalesReceipt: "salesreceipt",
-  RefundReceipt: "refundreceipt",
-  Deposit: "deposit",
-  JournalEntry: "journal",
-  Purchase: "expense",
-};
+/** A posted document as a page links to it: which document (for the link's words) and where. */
+export interface QboDocumentLink {
+  entity: string;
+  id: string;
+  url: string;
+}
 
-/** A link to a document in QuickBooks (the sandbox serves the same paths under /app). */
-export function qboDocumentUrl(entity: string, qboId: string): string {
-  return `${qboEndpoints(env()).app}/${QBO_APP_PATHS[entity] ?? entity.toLowerCase()}?txnId=${encodeURIComponent(qboId)}`;
+export function qboDocumentLink(entity: string | null, id: string | null, realmId: string | null, fallbackEntity: string): QboDocumentLink | null {
+  if (!id) return null;
+  const doc = { entity: entity ?? fallbackEntity, id, realmId };
+  return { entity: doc.entity, id, url: qboDocumentUrl(doc) };
 }
 
 type Row = {
   day: string;
+  realm_id: string | null;
   before_connection: boolean;
   in_pause: boolean;
   records: number;
@@ -77,7 +77,7 @@ export async function dayLedger(
   const { businessId, connectionId } = scope;
   const rows = await db.execute<Row>(sql`
     with c as (
-      select id, connected_on from qbo_connections where id = ${connectionId} and business_id = ${businessId}
+      select id, connected_on, realm_id from qbo_connections where id = ${connectionId} and business_id = ${businessId}
     ),
     days as (
       select d::date as day from c, generate_series(greatest(${from}::date, c.connected_on - 7), ${to}::date, interval '1 day') d
@@ -123,7 +123,7 @@ export async function dayLedger(
       where d.business_id = ${businessId} and d.deposit_date between ${from}::date and ${to}::date
       group by 1
     )
-    select to_char(days.day, 'YYYY-MM-DD') as day,
+    select to_char(days.day, 'YYYY-MM-DD') as day, c.realm_id,
       days.day < c.connected_on as before_connection,
       exists (
         select 1 from qbo_pauses p where p.connection_id = c.id and days.day >= p.paused_from and (p.resumed_on is null or days.day < p.resumed_on)
@@ -174,7 +174,7 @@ function toLedgerDay(row: Row): LedgerDay {
         qboTotalMinor: qboTotal,
         differenceMinor: qboTotal === null ? null : qboTotal - Number(d.amount),
         status: d.status,
-        qboUrl: d.status === "posted" && d.qbo_id ? qboDocumentUrl(d.qbo_entity ?? "Deposit", d.qbo_id) : null,
+        qboDocument: d.status === "posted" ? qboDocumentLink(d.qbo_entity, d.qbo_id, row.realm_id, "Deposit") : null,
       };
     }),
   };

@@ -1,7 +1,15 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { startSandbox } from "@/sandbox/src/server";
+import { connectDatabase, type Db, type DbConnection } from "@/db/client";
+import { startEmbeddedServer } from "@/db/embedded-server";
+import { migrateDatabase } from "@/db/migrate";
 import { businesses, qboConnections, qboMappingVersions } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { createTestDatabase } from "@/db/testing/test-database";
 import { resetEnvForTests } from "@/lib/env";
 import { generateDemoActivity } from "@/lib/demo/generator";
 import type { ProcessorEvent } from "@/lib/processor/events";
@@ -29,14 +37,50 @@ export function syncTestDeps(world: Pick<SyncWorld, "db">, now: Date, extra: Par
 const CLIENT_SECRET = "settlebooks-test-secret";
 
 export interface SyncWorld {
-  db: TestDatabase["db"];
+  db: Db;
   sandboxUrl: string;
   admin<T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T>;
   close(): Promise<void>;
 }
 
-export async function createSyncWorld(options: { limits?: boolean; timeScale?: number } = {}): Promise<SyncWorld> {
-  const database = await createTestDatabase();
+export interface TestSyncWorld extends SyncWorld {
+  /** Another pool on the same database, as a second process would open (closed with the world). */
+  openPool(): DbConnection;
+}
+
+/**
+ * The world's database: a fresh one on the real PostgreSQL (the default), or the embedded PGlite
+ * served over the PostgreSQL protocol exactly as the demo serves it (every pool shares PGlite's one
+ * session; no prepared statements), migrated like a new demo database.
+ */
+async function worldDatabase(kind: "postgres" | "embedded"): Promise<{ db: Db; url: string; prepare: boolean; drop(): Promise<void> }> {
+  if (kind === "postgres") {
+    const database = await createTestDatabase();
+    return { db: database.db, url: database.url, prepare: true, drop: () => database.drop() };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "settlebooks-pglite-"));
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const port = (probe.address() as { port: number }).port;
+  probe.close();
+  const server = await startEmbeddedServer({ dir, port });
+  const connection = connectDatabase(server.url, { max: 5, prepare: false });
+  await migrateDatabase(connection.db);
+  return {
+    db: connection.db,
+    url: server.url,
+    prepare: false,
+    async drop() {
+      await connection.close();
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function createSyncWorld(options: { limits?: boolean; timeScale?: number; database?: "postgres" | "embedded" } = {}): Promise<TestSyncWorld> {
+  const database = await worldDatabase(options.database ?? "postgres");
+  const pools: DbConnection[] = [];
   const sandbox = await startSandbox({
     port: 0,
     limits: options.limits ?? false,
@@ -63,6 +107,11 @@ export async function createSyncWorld(options: { limits?: boolean; timeScale?: n
   return {
     db: database.db,
     sandboxUrl: sandbox.url,
+    openPool() {
+      const pool = connectDatabase(database.url, { max: 5, prepare: database.prepare });
+      pools.push(pool);
+      return pool;
+    },
     async admin<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
       const response = await fetch(`${sandbox.url}/_sandbox${path}`, {
         method,
@@ -75,6 +124,7 @@ export async function createSyncWorld(options: { limits?: boolean; timeScale?: n
     },
     async close() {
       await sandbox.close();
+      for (const pool of pools) await pool.close();
       await database.drop();
     },
   };

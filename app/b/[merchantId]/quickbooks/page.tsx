@@ -10,6 +10,7 @@ import { VersionsTable } from "@/components/quickbooks/versions-table";
 import { withConnectionApi } from "@/lib/quickbooks/connection/connection-api";
 import { isInSetup, isLive, type Connection } from "@/lib/quickbooks/connection/connection-record";
 import { connectionOverview } from "@/lib/quickbooks/connection/overview";
+import { automaticSyncs } from "@/lib/sync/schedule-mode";
 import { ConnectionRefusedError } from "@/lib/quickbooks/connection/refusal";
 import { checkMappingHealth } from "@/lib/quickbooks/mapping/mapping-health";
 import { mappingFor } from "@/lib/quickbooks/mapping/mapping-versions";
@@ -54,7 +55,7 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
 
   if (!isLive(connection)) {
     // A disconnected business keeps its history: who mapped what, and from when.
-    const history = connection?.status === "disconnected" && ctx.canViewDetails ? (await connectionOverview(ctx.db, ctx.business.id)).versions : [];
+    const history = connection?.status === "disconnected" && ctx.canViewDetails ? (await connectionOverview(ctx.db, ctx.business.id, automaticSyncs())).versions : [];
     return (
       <section className="space-y-4">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -98,7 +99,7 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
   }
 
   const health = await mappingHealth(ctx, connection!);
-  const overview = await connectionOverview(ctx.db, ctx.business.id);
+  const overview = await connectionOverview(ctx.db, ctx.business.id, automaticSyncs());
   connection = overview.connection!;
   const current = overview.versions[0];
   return (
