@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { ledgerPageAction } from "@/app/b/[merchantId]/quickbooks/_sync/actions";
 import { formatBusinessDate } from "@/components/quickbooks/format";
+import { QboDocumentLink } from "@/components/quickbooks/qbo-document-link";
 import { formatMoney } from "@/lib/i18n/money";
 import type { Locale } from "@/lib/i18n/locales";
 import type { LedgerDay } from "@/lib/sync/day-ledger";
@@ -96,11 +97,9 @@ export function DayLedger({ merchantId, days: firstPage, hasOlder, connectedOn, 
                               </dd>
                             </>
                           )}
-                          {d.qboUrl && (
+                          {d.qboDocument && (
                             <dd className="col-span-2">
-                              <a href={d.qboUrl} target="_blank" rel="noreferrer" className="text-blue-700 underline">
-                                {t("deposit.open")}
-                              </a>
+                              <QboDocumentLink document={d.qboDocument} />
                             </dd>
                           )}
                         </dl>

@@ -82,7 +82,7 @@ describe("day ledger", () => {
         qboTotalMinor: 4_380,
         differenceMinor: 0,
         status: "posted",
-        qboUrl: "http://localhost:4010/app/deposit?txnId=77",
+        qboDocument: { entity: "Deposit", id: "77", url: `http://localhost:4010/app/deposit?txnId=77&realmId=${encodeURIComponent(connection.realmId!)}` },
       },
     ]);
   });

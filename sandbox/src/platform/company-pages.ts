@@ -70,8 +70,16 @@ ${rows ? `<ul>${rows}</ul>` : `<p>You have no companies yet. Connecting an app l
       sendHtml(input.res, 404, page("Not found", `<h1>${esc(documentPage.entity)} ${esc(id)} not found</h1><p>None of your companies has it. <a href="/app">Your companies</a></p>`));
       return true;
     }
+    const doc = found.doc as { TotalAmt?: number; TxnDate?: string; DocNumber?: string; PrivateNote?: string; CurrencyRef?: { value?: string } };
+    const summary = [
+      doc.TotalAmt === undefined ? "" : `<dt>Total</dt><dd data-testid="document-total">${esc(Number(doc.TotalAmt).toFixed(2))}${doc.CurrencyRef?.value ? ` ${esc(doc.CurrencyRef.value)}` : ""}</dd>`,
+      doc.TxnDate ? `<dt>Date</dt><dd data-testid="document-date">${esc(doc.TxnDate)}</dd>` : "",
+      doc.DocNumber ? `<dt>No.</dt><dd data-testid="document-number">${esc(doc.DocNumber)}</dd>` : "",
+      doc.PrivateNote ? `<dt>Memo</dt><dd>${esc(doc.PrivateNote)}</dd>` : "",
+    ].join("");
     sendHtml(input.res, 200, page(`${documentPage.entity} ${id}`, `<h1>${esc(documentPage.entity)} ${esc(id)}</h1>
 <p class="note">${esc(found.company.books.name)} (${esc(found.company.realmId)})</p>
+${summary ? `<dl class="document-summary">${summary}</dl>` : ""}
 <pre style="white-space:pre-wrap;font-size:.85rem">${esc(JSON.stringify(found.doc, null, 2))}</pre>
 <p><a href="/app/companies/${esc(found.company.realmId)}">Company</a></p>`));
     return true;

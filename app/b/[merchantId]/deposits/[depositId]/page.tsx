@@ -5,11 +5,13 @@ import { DepositBreakdownTable } from "@/components/portal/deposit-breakdown-tab
 import { DepositFeesTable } from "@/components/portal/deposit-fees-table";
 import { DepositTransactionsTable } from "@/components/portal/deposit-transactions-table";
 import { Amount } from "@/components/portal/amount";
+import { QboDocumentLink } from "@/components/quickbooks/qbo-document-link";
 import { getDb } from "@/lib/database";
 import { formatMoney } from "@/lib/i18n/money";
 import { breakdownOfItems } from "@/lib/portal/deposit-totals";
 import { getDepositWithItems } from "@/lib/portal/deposits";
 import { formatBusinessDate, maskedNumber, portalLocale } from "@/lib/portal/display-format";
+import { hasSynced, postedDocuments } from "@/lib/sync/posted-documents";
 import { requireBusiness } from "../../../../_server/session";
 
 /**
@@ -23,7 +25,12 @@ export default async function DepositPage({ params }: { params: Promise<{ mercha
   // Another business's deposit looks exactly like one that does not exist.
   if (!found) notFound();
   const { deposit, transactions, fees } = found;
+  const db = getDb();
+  const synced = await hasSynced(db, business.id);
+  const documents = synced ? await postedDocuments(db, business.id, [deposit.id, ...transactions.map((x) => x.id)]) : undefined;
+  const depositDocument = documents?.get(deposit.id);
   const t = await getTranslations("deposits");
+  const tDocuments = await getTranslations("qboDocuments");
   const locale = portalLocale(await getLocale());
   const totals = breakdownOfItems(transactions, fees);
   const date = formatBusinessDate(deposit.depositDate, locale);
@@ -46,6 +53,12 @@ export default async function DepositPage({ params }: { params: Promise<{ mercha
         <dd data-testid="deposit-amount-paid">
           <Amount minor={deposit.netMinor} currency={deposit.currency} locale={locale} strong />
         </dd>
+        {synced && (
+          <>
+            <dt className="text-slate-500">{tDocuments("inQuickBooks")}</dt>
+            <dd data-testid="deposit-qbo">{depositDocument ? <QboDocumentLink document={depositDocument} /> : tDocuments("notPosted")}</dd>
+          </>
+        )}
       </dl>
       {difference !== 0 && (
         <p role="alert" className="mt-6 rounded border border-red-200 bg-red-50 p-4 text-sm text-red-800">
@@ -54,7 +67,7 @@ export default async function DepositPage({ params }: { params: Promise<{ mercha
       )}
       <DepositBreakdownTable totals={totals} currency={deposit.currency} locale={locale} />
       {transactions.length > 0 ? (
-        <DepositTransactionsTable transactions={transactions} currency={deposit.currency} timeZone={business.timezone} locale={locale} />
+        <DepositTransactionsTable transactions={transactions} currency={deposit.currency} timeZone={business.timezone} locale={locale} documents={documents} />
       ) : (
         <p className="mt-6 text-sm text-slate-600">{t("detail.noTransactions")}</p>
       )}
