@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { addDays } from "@/lib/processor/timezone";
 import type { Clock } from "@/lib/quickbooks/connection/business-day";
-import { findConnection, type ConnectionStatus } from "@/lib/quickbooks/connection/connection-record";
+import { findConnection, isInSetup, type ConnectionStatus } from "@/lib/quickbooks/connection/connection-record";
 import { nextScheduledSync, type AutomaticSyncs } from "@/lib/quickbooks/connection/sync-schedule";
 
 /** Days the overview chart covers, ending today in the business's time zone. */
@@ -108,6 +108,8 @@ export async function latestDeposits(db: DbOrTx, businessId: string, limit = OVE
 
 export interface QuickBooksStatus {
   status: ConnectionStatus;
+  /** Connected but the mapping is not confirmed yet. */
+  inSetup: boolean;
   companyName: string | null;
   lastSuccessfulSyncAt: Date | null;
   failedItems: number;
@@ -125,6 +127,7 @@ export async function quickBooksStatus(db: DbOrTx, businessId: string, options: 
   const syncing = connection.status === "active" && connection.setupCompletedAt !== null;
   return {
     status: connection.status,
+    inSetup: isInSetup(connection),
     companyName: connection.companyName,
     lastSuccessfulSyncAt: connection.lastSuccessfulSyncAt,
     failedItems: Number(failed?.n ?? 0),

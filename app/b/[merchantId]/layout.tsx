@@ -22,8 +22,9 @@ export default async function BusinessLayout({ children, params }: { children: R
   const connection = await findConnection(getDb(), business.id);
   const quickbooksBadge = isInSetup(connection) ? tq("setup") : tq(connection?.status ?? "not_connected");
   return (
-    <div className="flex min-h-screen">
-      <aside className="flex w-64 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white p-4">
+    // A phone-width screen stacks the menu above the page; from md up it is a side column.
+    <div className="flex min-h-screen flex-col md:flex-row">
+      <aside className="flex w-full shrink-0 flex-col gap-6 border-b border-slate-200 bg-white p-4 md:w-64 md:border-r md:border-b-0">
         <div>
           <p className="text-xs uppercase tracking-wide text-slate-500">{t("processorPortal", { processor: env().PROCESSOR_NAME })}</p>
           <p className="mt-1 font-semibold" data-testid="current-business">
@@ -49,7 +50,7 @@ export default async function BusinessLayout({ children, params }: { children: R
           <SignOutButton />
         </div>
       </aside>
-      <main className="min-w-0 flex-1 p-8">{children}</main>
+      <main className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
     </div>
   );
 }
