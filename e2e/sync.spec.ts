@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { SignInPage } from "./pages/sign-in-page";
 import { createBusiness, e2eDb, injectFault, SANDBOX_URL, sandboxCompany, sandboxEntities, CLIENT_ID } from "./pages/quickbooks-fixtures";
+import { insertDeposit, insertSales, isoDay } from "./pages/processor-records";
 import { QuickBooksPage } from "./pages/quickbooks-page";
 
 /**
@@ -9,49 +10,6 @@ import { QuickBooksPage } from "./pages/quickbooks-page";
  * "Sync now" and "Ready to sync" in-process): the ledger ties out, a broken mapping stops a run
  * with one message, failed items are retried or resolved, and an accountant only reads.
  */
-
-const TZ = "America/Toronto";
-const isoDay = (offsetDays: number) => {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offsetDays);
-  return d.toISOString().slice(0, 10);
-};
-
-interface Sale {
-  processorId: string;
-  kind?: "sale" | "refund";
-  amountMinor: number;
-  taxMinor: number;
-  day: string;
-}
-
-async function insertSales(businessId: string, sales: Sale[]): Promise<Record<string, string>> {
-  const ids: Record<string, string> = {};
-  for (const s of sales) {
-    const [row] = await e2eDb()`insert into card_transactions
-      (business_id, processor_id, kind, amount_minor, currency, card_brand, last4, occurred_at, business_date, tax_minor, tip_minor, payload_hash)
-      values (${businessId}, ${s.processorId}, ${s.kind ?? "sale"}, ${s.amountMinor}, 'CAD', 'visa', '4242', ${`${s.day}T17:00:00Z`}, ${s.day}, ${s.taxMinor}, 0, 'e2e')
-      returning id`;
-    ids[s.processorId] = row.id as string;
-  }
-  return ids;
-}
-
-/** A settlement deposit of the given transactions (and fees), with the breakdown ingest stores. */
-async function insertDeposit(businessId: string, processorId: string, day: string, txIds: string[], fees: { id: string; amountMinor: number }[] = []) {
-  const txs = await e2eDb()`select kind, amount_minor from card_transactions where id in ${e2eDb()(txIds)}`;
-  const sum = (kind: string) => txs.filter((t) => t.kind === kind).reduce((a, t) => a + Number(t.amount_minor), 0);
-  const feesMinor = fees.reduce((a, f) => a + f.amountMinor, 0);
-  const amount = sum("sale") - sum("refund") - feesMinor;
-  const [dep] = await e2eDb()`insert into settlement_deposits
-    (business_id, processor_id, deposit_date, amount_minor, currency, bank_last4, sales_minor, refunds_minor, chargebacks_minor, reversals_minor, fees_minor, payload_hash)
-    values (${businessId}, ${processorId}, ${day}, ${amount}, 'CAD', '6789', ${sum("sale")}, ${sum("refund")}, 0, 0, ${feesMinor}, 'e2e')
-    returning id`;
-  await e2eDb()`update card_transactions set deposit_id = ${dep.id} where id in ${e2eDb()(txIds)}`;
-  if (fees.length) await e2eDb()`update fees set deposit_id = ${dep.id} where id in ${e2eDb()(fees.map((f) => f.id))}`;
-  return { id: dep.id as string, amountMinor: amount };
-}
 
 /** Sync now may run once a minute: move the last run back instead of waiting. */
 async function allowSyncNow(businessId: string) {
@@ -130,7 +88,7 @@ test.describe("daily syncs, the day ledger and failed transactions", () => {
     await expect(deposit1Cell.getByTestId("sync-deposit-processor")).toHaveText("$27.25");
     await expect(deposit1Cell.getByTestId("sync-deposit-qbo")).toHaveText("$27.25");
     await expect(deposit1Cell.getByTestId("sync-deposit-difference")).toContainText("Ties out");
-    await expect(deposit1Cell.getByRole("link", { name: "Open in QuickBooks" })).toHaveAttribute("href", /\/app\/deposit\?txnId=/);
+    await expect(deposit1Cell.getByRole("link", { name: /^Deposit \d+ in QuickBooks$/ })).toHaveAttribute("href", /\/app\/deposit\?txnId=\d+&realmId=/);
     await expect(page.getByTestId("sync-run").first()).toContainText("Sync now");
     // The sandbox holds the documents.
     expect(await documentsFor(company.realmId, "SalesReceipt", `s1-${tag}`)).toHaveLength(1);
