@@ -138,11 +138,12 @@ async function ensureDemoUsers(db: Db): Promise<void> {
   }
 }
 
-async function ensureDemoMemberships(db: Db): Promise<void> {
+/** The demo owner, accountant and staff on each of these businesses (the demo's three by default). */
+export async function ensureDemoMemberships(db: Db, merchantIds: readonly string[] = DEMO_BUSINESSES.map((b) => b.merchantId)): Promise<void> {
   const businessRows = await db
     .select({ id: businesses.id })
     .from(businesses)
-    .where(inArray(businesses.merchantId, DEMO_BUSINESSES.map((b) => b.merchantId)));
+    .where(inArray(businesses.merchantId, [...merchantIds]));
   const userRows = await db
     .select({ id: users.id, email: users.email })
     .from(users)
