@@ -28,8 +28,9 @@ async function main() {
   await seedDemo(connection.db);
   const sandbox = new SandboxClient(env().QBO_LOCAL_URL);
   await sandbox.waitUntilUp();
+  const seedingStarted = Date.now();
   const showcase = await seedShowcase(connection.db);
-  console.log(`Showcase ${showcase.merchantId} seeded: realm ${showcase.realmId}, ${showcase.runs} daily syncs.`);
+  console.log(`Showcase ${showcase.merchantId} seeded in ${Math.round((Date.now() - seedingStarted) / 1000)} s: realm ${showcase.realmId}, ${showcase.runs} daily syncs.`);
   await connection.close();
 
   const server = spawn("node_modules/.bin/next", ["start", "-p", process.env.E2E_PORT ?? "3100"], {
