@@ -61,6 +61,7 @@ async function main() {
   const connection = connectAppDatabase({ max: 2 });
   await migrateDatabase(connection.db);
   await seedDemo(connection.db);
+  console.log(`Demo businesses seeded (${Math.round((Date.now() - started) / 1000)} s since start).`);
 
   // The sandbox's demo app follows the portal's URL (redirect and webhooks). Its state is kept on
   // disk, so the showcase company survives restarts. QuickBooks' per-minute limits are off unless
@@ -75,7 +76,9 @@ async function main() {
   });
   const sandbox = new SandboxClient(e.QBO_LOCAL_URL);
   await sandbox.waitUntilUp();
+  const showcaseStarted = Date.now();
   const showcase = await seedShowcase(connection.db, { log: (line) => console.log(line) });
+  console.log(`Showcase ${showcase.merchantId} seeded and posted in ${Math.round((Date.now() - showcaseStarted) / 1000)} s (${showcase.runs} daily syncs this time).`);
   await connection.close();
 
   if (!existsSync(".next/BUILD_ID") || process.argv.includes("--rebuild")) {

@@ -26,10 +26,10 @@ interface DemoUser {
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { email: "owner@demo.test", name: "Olivia Owner", locale: "en", isSupport: false, description: "owner of all three businesses" },
+  { email: "owner@demo.test", name: "Olivia Owner", locale: "en", isSupport: false, description: "owner of the three businesses and of the showcase MID-4004" },
   { email: "proprietaire@demo.test", name: "Pascale Tremblay", locale: "fr-CA", isSupport: false, description: "owner of the Quebec business (French)" },
-  { email: "accountant@demo.test", name: "Adam Accountant", locale: "en", isSupport: false, description: "accountant of all three businesses" },
-  { email: "staff@demo.test", name: "Sam Staff", locale: "en", isSupport: false, description: "staff of all three businesses" },
+  { email: "accountant@demo.test", name: "Adam Accountant", locale: "en", isSupport: false, description: "accountant of all four businesses" },
+  { email: "staff@demo.test", name: "Sam Staff", locale: "en", isSupport: false, description: "staff of all four businesses" },
   { email: "support@demo.test", name: "Sasha Support", locale: "en", isSupport: true, description: `support (processor employee): /admin` },
 ];
 
