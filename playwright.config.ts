@@ -38,7 +38,14 @@ export default defineConfig({
       command: `node_modules/.bin/tsx sandbox/src/main.ts`,
       // Any answer means it is up (the userinfo endpoint answers 401 without a token).
       url: `http://localhost:${SANDBOX_PORT}/v1/openid_connect/userinfo`,
-      env: { SANDBOX_PORT: String(SANDBOX_PORT), SANDBOX_REDIRECT_URIS: `${baseURL}/api/quickbooks/callback`, NODE_ENV: "test" },
+      // Limits off: the showcase's month of daily syncs is posted while the app starts (as `npm run demo` does).
+      env: {
+        SANDBOX_PORT: String(SANDBOX_PORT),
+        SANDBOX_REDIRECT_URIS: `${baseURL}/api/quickbooks/callback`,
+        SANDBOX_WEBHOOK_URL: `${baseURL}/api/quickbooks/webhooks`,
+        SANDBOX_LIMITS: "false",
+        NODE_ENV: "test",
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },
@@ -47,7 +54,7 @@ export default defineConfig({
       url: `${baseURL}/signin`,
       env: { E2E_PORT: String(PORT), APP_URL: baseURL, QBO_LOCAL_URL: `http://localhost:${SANDBOX_PORT}`, APP_ENV: "test" },
       reuseExistingServer: false,
-      timeout: 180_000,
+      timeout: 300_000,
       stdout: "pipe",
     },
   ],

@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { createConnection, createServer } from "node:net";
+import { networkInterfaces } from "node:os";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,13 +15,14 @@ import { startEmbeddedServer } from "./embedded-server";
  */
 let server: Awaited<ReturnType<typeof startEmbeddedServer>>;
 let dir: string;
+let port: number;
 const pools: DbConnection[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "settlebooks-pglite-"));
   const probe = createServer().listen(0, "127.0.0.1");
   await once(probe, "listening");
-  const port = (probe.address() as { port: number }).port;
+  port = (probe.address() as { port: number }).port;
   probe.close();
   server = await startEmbeddedServer({ dir, port });
   pools.push(connectDatabase(server.url, { max: 5, prepare: false }), connectDatabase(server.url, { max: 5, prepare: false }));
@@ -61,5 +63,33 @@ describe("embedded database served to several pools", () => {
     }).catch(() => {});
     const [row] = await pools[1].sql`select count(*)::int as n from t`;
     expect(row.n).toBe(0);
+  });
+});
+
+/** The machine's own addresses on its networks (not loopback): where the outside would connect. */
+const externalAddresses = Object.values(networkInterfaces())
+  .flatMap((list) => list ?? [])
+  .filter((a) => !a.internal && a.family === "IPv4")
+  .map((a) => a.address);
+
+function connects(host: string, target: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port: target });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+describe("embedded database socket", () => {
+  it("answers on the loopback interface", async () => {
+    expect(await connects("127.0.0.1", port)).toBe(true);
+  });
+
+  // Issue 10 item 13: the demo's database (postgres/postgres, no password check) must not be reachable from the network.
+  it.skipIf(externalAddresses.length === 0)("does not listen on the machine's network addresses", async () => {
+    for (const address of externalAddresses) expect(await connects(address, port), address).toBe(false);
   });
 });

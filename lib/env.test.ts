@@ -20,4 +20,11 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
     expect(() => parseEnv({ TOKEN_ENCRYPTION_KEYS: "nokeyid" })).toThrow(/TOKEN_ENCRYPTION_KEYS/);
   });
+
+  it("derives the portal's and the sandbox's URLs from PORT and SANDBOX_PORT unless they are set", () => {
+    expect(parseEnv({})).toMatchObject({ PORT: 3000, APP_URL: "http://localhost:3000", SANDBOX_PORT: 4010, QBO_LOCAL_URL: "http://localhost:4010" });
+    expect(parseEnv({ PORT: "3302", SANDBOX_PORT: "4302" })).toMatchObject({ APP_URL: "http://localhost:3302", QBO_LOCAL_URL: "http://localhost:4302" });
+    expect(parseEnv({ PORT: "3302", APP_URL: "https://books.example.com" }).APP_URL).toBe("https://books.example.com");
+    expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT/);
+  });
 });

@@ -23,7 +23,10 @@ const baseSchema = z.object({
   APP_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** Set by Node tooling (next build/start set "production"); only the seed's guard reads it. */
   NODE_ENV: z.string().optional(),
-  APP_URL: z.url().default("http://localhost:3000"),
+  /** The portal's port (`npm run demo`, `next start`); APP_URL follows it unless set. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Public URL of the portal; default http://localhost:<PORT>. */
+  APP_URL: z.url().optional(),
   DATABASE_URL: optionalUrl,
   EMBEDDED_DB_DIR: z.string().min(1).default(".data/pglite"),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(5499),
@@ -35,7 +38,9 @@ const baseSchema = z.object({
     .regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, "must be a comma list of keyId:base64Key")
     .optional(),
   QBO_ENVIRONMENT: z.enum(["local", "sandbox", "production"]).default("local"),
-  QBO_LOCAL_URL: z.url().default("http://localhost:4010"),
+  /** The local QuickBooks sandbox's port (`npm run demo` starts it there); QBO_LOCAL_URL follows it unless set. */
+  SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
+  QBO_LOCAL_URL: z.url().optional(),
   QBO_CLIENT_ID: z.string().min(1).optional(),
   QBO_CLIENT_SECRET: z.string().min(1).optional(),
   QBO_WEBHOOK_VERIFIER: z.string().min(1).optional(),
@@ -51,7 +56,9 @@ const baseSchema = z.object({
 
 type Raw = z.infer<typeof baseSchema>;
 type Secrets = { -readonly [K in keyof typeof DEV_ONLY_DEFAULTS]: string };
-export type Env = Omit<Raw, keyof Secrets> & Secrets;
+/** URLs that default to localhost on the configured ports. */
+type LocalUrls = { APP_URL: string; QBO_LOCAL_URL: string };
+export type Env = Omit<Raw, keyof Secrets | keyof LocalUrls> & Secrets & LocalUrls;
 
 export class EnvError extends Error {}
 
@@ -73,7 +80,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (missing.length) {
     throw new EnvError(`Invalid environment:\n${missing.map((k) => `  ${k}: required when APP_ENV=production`).join("\n")}`);
   }
-  return { ...raw, ...secrets };
+  const urls: LocalUrls = {
+    APP_URL: raw.APP_URL ?? `http://localhost:${raw.PORT}`,
+    QBO_LOCAL_URL: raw.QBO_LOCAL_URL ?? `http://localhost:${raw.SANDBOX_PORT}`,
+  };
+  return { ...raw, ...secrets, ...urls };
 }
 
 let cached: Env | undefined;

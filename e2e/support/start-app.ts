@@ -2,11 +2,15 @@ import { spawn } from "node:child_process";
 import postgres from "postgres";
 import { connectDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { SandboxClient } from "@/lib/demo/sandbox-client";
 import { seedDemo } from "@/lib/demo/seed";
+import { seedShowcase } from "@/lib/demo/showcase";
+import { env } from "@/lib/env";
 
 /**
  * Playwright's web server: a fresh database on the real PostgreSQL, migrated and seeded with the
- * demo data, then the built portal on E2E_PORT pointed at it.
+ * demo data — the showcase business MID-4004 posted through the sync engine against the e2e
+ * sandbox (Playwright's first web server) — then the built portal on E2E_PORT pointed at it.
  */
 const SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 // E2E_DATABASE lets two checkouts on one machine run their browser tests side by side.
@@ -22,6 +26,11 @@ async function main() {
   const connection = connectDatabase(url.toString(), { max: 2 });
   await migrateDatabase(connection.db);
   await seedDemo(connection.db);
+  const sandbox = new SandboxClient(env().QBO_LOCAL_URL);
+  await sandbox.waitUntilUp();
+  const seedingStarted = Date.now();
+  const showcase = await seedShowcase(connection.db);
+  console.log(`Showcase ${showcase.merchantId} seeded in ${Math.round((Date.now() - seedingStarted) / 1000)} s: realm ${showcase.realmId}, ${showcase.runs} daily syncs.`);
   await connection.close();
 
   const server = spawn("node_modules/.bin/next", ["start", "-p", process.env.E2E_PORT ?? "3100"], {

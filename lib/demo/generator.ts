@@ -59,7 +59,29 @@ export interface DemoActivityOptions {
   depositsThrough?: string;
   /** Start the list with the business event (default true). */
   includeBusinessEvent?: boolean;
+  /** Moments a showcase history must contain, on top of the random model (the demo's MID-4004). */
+  script?: ActivityScript;
 }
+
+/**
+ * Scripted moments of a history, so a showcase has them whatever the random stream does. The days
+ * are inputs like the start date: keep them fixed and the history stays identical run after run.
+ */
+export interface ActivityScript {
+  /** A chargeback of an untouched older sale on `on`, reversed (the merchant won) on `reversedOn`. */
+  chargeback?: { on: string; reversedOn: string };
+  /**
+   * A quiet day (closed early: SCRIPTED_QUIET_SALES sales) on which SCRIPTED_QUIET_REFUNDS recent
+   * sales are refunded in full: its deposit is a debit. Pick a Monday–Thursday, so the next
+   * business day's deposit settles that day alone.
+   */
+  refundDay?: string;
+  /** Fees debited on their own (listed in no deposit), e.g. a yearly service fee. */
+  standaloneFees?: { on: string; kind: "service"; amountMinor: number }[];
+}
+
+export const SCRIPTED_QUIET_SALES = 3;
+export const SCRIPTED_QUIET_REFUNDS = 8;
 
 const BRAND_WEIGHTS: Record<Country, Partial<Record<CardBrand, number>>> = {
   CA: { visa: 45, mastercard: 30, interac: 15, amex: 8, unionpay: 1, jcb: 0.5, other: 0.5 },
@@ -165,8 +187,11 @@ export function generateDemoActivity(options: DemoActivityOptions): ProcessorEve
     const drafts: Draft[] = [];
 
     // Sales.
-    const salesCount =
+    const script = options.script ?? {};
+    const quietDay = script.refundDay === date;
+    const usualSales =
       options.transactionsPerDay ?? Math.max(1, Math.round(DEFAULT_DAILY_SALES * WEEKDAY_VOLUME[dayOfWeek(date)] * (0.85 + 0.3 * rng.next())));
+    const salesCount = quietDay ? SCRIPTED_QUIET_SALES : usualSales;
     for (let i = 0; i < salesCount; i++) {
       const base = Math.max(150, Math.round(medianTicket * Math.exp(0.55 * rng.normal())));
       const tip = rng.chance(0.35) ? Math.round(base * rng.pick([0.1, 0.15, 0.18, 0.2])) : 0;
@@ -188,10 +213,12 @@ export function generateDemoActivity(options: DemoActivityOptions): ProcessorEve
       for (const sale of salesByDate.get(addDays(date, -back)) ?? []) if (sale.unrefundedMinor > 0 && !sale.chargedBack) refundable.push(sale);
     }
     const refundCount = refundable.length ? Math.floor(salesCount * 0.02 + rng.next()) : 0;
-    for (let i = 0; i < refundCount; i++) {
-      const sale = rng.pick(refundable);
+    // The scripted quiet day refunds that many distinct recent sales in full; other days pick at random.
+    const quietRefunds = quietDay ? refundable.slice(-SCRIPTED_QUIET_REFUNDS) : [];
+    for (let i = 0; i < (quietDay ? quietRefunds.length : refundCount); i++) {
+      const sale = quietDay ? quietRefunds[i] : rng.pick(refundable);
       if (sale.unrefundedMinor === 0) continue;
-      const amount = rng.chance(0.6) ? sale.unrefundedMinor : Math.max(1, Math.round(sale.unrefundedMinor * (0.2 + 0.6 * rng.next())));
+      const amount = quietDay || rng.chance(0.6) ? sale.unrefundedMinor : Math.max(1, Math.round(sale.unrefundedMinor * (0.2 + 0.6 * rng.next())));
       sale.unrefundedMinor -= amount;
       drafts.push({
         secondsOfDay: randomTime(rng),
@@ -209,20 +236,25 @@ export function generateDemoActivity(options: DemoActivityOptions): ProcessorEve
     for (let back = 7; back <= 45; back++) {
       for (const sale of salesByDate.get(addDays(date, -back)) ?? []) if (!sale.chargedBack && sale.unrefundedMinor === sale.amountMinor) disputable.push(sale);
     }
-    const chargebackCount = disputable.length ? Math.floor(salesCount * 0.0008 + rng.next()) : 0;
+    const scriptedChargeback = script.chargeback?.on === date && disputable.length > 0;
+    const randomChargebacks = disputable.length ? Math.floor(salesCount * 0.0008 + rng.next()) : 0;
+    const chargebackCount = scriptedChargeback ? Math.max(1, randomChargebacks) : randomChargebacks;
     for (let i = 0; i < chargebackCount; i++) {
       const sale = rng.pick(disputable);
       if (sale.chargedBack) continue;
       sale.chargedBack = true;
+      const secondsOfDay = rng.int(2 * 3600, 5 * 3600); // chargebacks post overnight
+      const randomReversal = rng.chance(0.4) ? addDays(date, rng.int(10, 30)) : undefined;
+      const reverseOn = scriptedChargeback && i === 0 ? script.chargeback!.reversedOn : randomReversal;
       drafts.push({
-        secondsOfDay: rng.int(2 * 3600, 5 * 3600), // chargebacks post overnight
+        secondsOfDay,
         kind: "chargeback",
         amountMinor: sale.amountMinor,
         taxMinor: sale.taxMinor,
         cardBrand: sale.cardBrand,
         last4: sale.last4,
         original: sale,
-        chargeback: { reverseOn: rng.chance(0.4) ? addDays(date, rng.int(10, 30)) : undefined },
+        chargeback: { reverseOn },
       });
     }
 
@@ -251,6 +283,11 @@ export function generateDemoActivity(options: DemoActivityOptions): ProcessorEve
         currency,
         occurredAt: at(date, 3600),
       });
+    }
+
+    for (const fee of script.standaloneFees ?? []) {
+      if (fee.on !== date) continue;
+      events.push({ type: "fee", id: `fee_${mid}_${fee.kind}_${compact(date)}`, merchantId: mid, kind: fee.kind, amountMinor: fee.amountMinor, currency, occurredAt: at(date, 2 * 3600) });
     }
 
     // Emit the day in time order; ids follow that order.

@@ -26,10 +26,10 @@ interface DemoUser {
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { email: "owner@demo.test", name: "Olivia Owner", locale: "en", isSupport: false, description: "owner of all three businesses" },
+  { email: "owner@demo.test", name: "Olivia Owner", locale: "en", isSupport: false, description: "owner of the three businesses and of the showcase MID-4004" },
   { email: "proprietaire@demo.test", name: "Pascale Tremblay", locale: "fr-CA", isSupport: false, description: "owner of the Quebec business (French)" },
-  { email: "accountant@demo.test", name: "Adam Accountant", locale: "en", isSupport: false, description: "accountant of all three businesses" },
-  { email: "staff@demo.test", name: "Sam Staff", locale: "en", isSupport: false, description: "staff of all three businesses" },
+  { email: "accountant@demo.test", name: "Adam Accountant", locale: "en", isSupport: false, description: "accountant of all four businesses" },
+  { email: "staff@demo.test", name: "Sam Staff", locale: "en", isSupport: false, description: "staff of all four businesses" },
   { email: "support@demo.test", name: "Sasha Support", locale: "en", isSupport: true, description: `support (processor employee): /admin` },
 ];
 
@@ -138,11 +138,12 @@ async function ensureDemoUsers(db: Db): Promise<void> {
   }
 }
 
-async function ensureDemoMemberships(db: Db): Promise<void> {
+/** The demo owner, accountant and staff on each of these businesses (the demo's three by default). */
+export async function ensureDemoMemberships(db: Db, merchantIds: readonly string[] = DEMO_BUSINESSES.map((b) => b.merchantId)): Promise<void> {
   const businessRows = await db
     .select({ id: businesses.id })
     .from(businesses)
-    .where(inArray(businesses.merchantId, DEMO_BUSINESSES.map((b) => b.merchantId)));
+    .where(inArray(businesses.merchantId, [...merchantIds]));
   const userRows = await db
     .select({ id: users.id, email: users.email })
     .from(users)

@@ -134,7 +134,10 @@ export async function buildDepositDocuments(
   const built = buildEach(
     ready.map((r) => ({ ...r, itemId: r.row.itemId })),
     (r) => r.row.deposit.processorId,
-    (r) => planned(r.row, r.row.deposit.processorId, buildSettlementDocument(r.settlement, context.posting), context),
+    (r) => ({
+      ...planned(r.row, r.row.deposit.processorId, buildSettlementDocument(r.settlement, context.posting), context),
+      bankAccountId: context.posting.mapping.bankAccountId,
+    }),
   );
   return { ...built, waiting };
 }

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { syncItems } from "@/db/schema";
 import type { BatchItemRequest, QboApi, QboEntity } from "@/lib/quickbooks/api-client";
 import type { QboFaultItem } from "@/lib/quickbooks/errors";
-import { toMinor } from "./amounts";
+import { journalNetToAccount, toMinor } from "./amounts";
 import type { BuildFailure } from "./documents";
 import { withRetries, type RetryPolicy } from "./retry";
 
@@ -19,6 +19,8 @@ export interface PlannedDocument {
   /** A previous attempt's outcome is unknown: look it up before creating again. */
   inFlight: boolean;
   mappingVersion: number;
+  /** Deposits: the bank account, so a negative settlement's JournalEntry ties out by its effect on it. */
+  bankAccountId?: string;
 }
 
 export interface PostingOutcome {
@@ -155,12 +157,18 @@ async function adoptExisting(deps: PosterDeps, docs: PlannedDocument[]): Promise
   return adopted;
 }
 
+/** The amount that ties out against the processor's record: a deposit's effect on the bank, else the document's total. */
+function postedTotal(doc: PlannedDocument, entity: QboEntity): number | null {
+  if (doc.entity === "JournalEntry" && doc.bankAccountId) return journalNetToAccount(entity, doc.bankAccountId);
+  return toMinor(entity.TotalAmt);
+}
+
 async function recordPosted(db: Db, posted: { doc: PlannedDocument; entity: QboEntity }[]): Promise<void> {
   if (posted.length === 0) return;
   const values = sql.join(
     posted.map(
       (p) =>
-        sql`(${p.doc.itemId}::uuid, ${p.doc.entity}, ${p.entity.Id}, ${p.doc.docNumber}, ${toMinor(p.entity.TotalAmt)}::bigint, ${p.doc.mappingVersion}::int)`,
+        sql`(${p.doc.itemId}::uuid, ${p.doc.entity}, ${p.entity.Id}, ${p.doc.docNumber}, ${postedTotal(p.doc, p.entity)}::bigint, ${p.doc.mappingVersion}::int)`,
     ),
     sql`, `,
   );
