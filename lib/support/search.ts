@@ -97,8 +97,13 @@ export async function searchBusinesses(db: DbOrTx, search: SupportSearch, now = 
   }
   if (search.after) conditions.push(sql`b.merchant_id > ${search.after}`);
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  // With a text, start from the matches (a few index reads); without, walk businesses in merchant id order.
-  const source = search.q ? sql`(${matchingBusinessIds(search.q)}) m join businesses b on b.id = m.business_id` : sql`businesses b`;
+  // With a text, start from the matches (a few index reads); "has failed items" alone starts from the
+  // partial index of failed items; otherwise walk businesses in merchant id order.
+  const source = search.q
+    ? sql`(${matchingBusinessIds(search.q)}) m join businesses b on b.id = m.business_id`
+    : search.failed
+      ? sql`(select distinct business_id from sync_items where status = 'failed') m join businesses b on b.id = m.business_id`
+      : sql`businesses b`;
   const rows = await db.execute<{
     id: string;
     merchant_id: string;
