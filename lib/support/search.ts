@@ -96,14 +96,14 @@ export async function searchBusinesses(db: DbOrTx, search: SupportSearch, now = 
     conditions.push(sql`(c.status = 'paused' and c.paused_at < ${before.toISOString()}::timestamptz)`);
   }
   if (search.after) conditions.push(sql`b.merchant_id > ${search.after}`);
-  const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   // With a text, start from the matches (a few index reads); "has failed items" alone starts from the
-  // partial index of failed items; otherwise walk businesses in merchant id order.
-  const source = search.q
-    ? sql`(${matchingBusinessIds(search.q)}) m join businesses b on b.id = m.business_id`
-    : search.failed
-      ? sql`(select distinct business_id from sync_items where status = 'failed') m join businesses b on b.id = m.business_id`
-      : sql`businesses b`;
+  // partial index of failed items; otherwise walk businesses in merchant id order. The matches are
+  // gathered first (an InitPlan array), so businesses are then read by primary key whatever the
+  // planner guesses about how many there are.
+  if (search.q) conditions.unshift(sql`b.id = any(array(${matchingBusinessIds(search.q)}))`);
+  else if (search.failed) conditions.unshift(sql`b.id = any(array(select distinct business_id from sync_items where status = 'failed'))`);
+  const source = sql`businesses b`;
+  const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   const rows = await db.execute<{
     id: string;
     merchant_id: string;
