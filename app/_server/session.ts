@@ -2,7 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { findBusinessAccess, findUser, listBusinessesOf, type BusinessAccess, type UserRecord } from "@/lib/auth/access";
 import { auth } from "@/lib/auth/config";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { userCan, type Permission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/database";
 
 /** The signed-in user read from the database (once per request), or null. */
@@ -38,7 +38,7 @@ export class ForbiddenError extends Error {
 /** For route handlers and actions: the business access, checked for one permission. */
 export async function requirePermission(merchantId: string, permission: Permission) {
   const access = await requireBusiness(merchantId);
-  if (!can(access.role, permission)) throw new ForbiddenError(`Your role may not do this (${permission}).`);
+  if (!userCan(access.user, access.role, permission)) throw new ForbiddenError(`Your role may not do this (${permission}).`);
   return access;
 }
 

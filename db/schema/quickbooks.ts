@@ -52,6 +52,9 @@ export const qboConnections = pgTable(
     uniqueIndex("qbo_connections_live_realm")
       .on(t.realmId)
       .where(sql`${t.status} in ('active', 'paused', 'needs_reauthorization')`),
+    // Support's search by realm id and company name (prefix, case-insensitive).
+    index("qbo_connections_realm_search").on(sql`${t.realmId} text_pattern_ops`),
+    index("qbo_connections_company_search").on(sql`lower(${t.companyName}) text_pattern_ops`),
   ],
 );
 
@@ -126,3 +129,22 @@ export const oauthStates = pgTable("oauth_states", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   usedAt: timestamp("used_at", { withTimezone: true }),
 });
+
+/**
+ * Intuit's change notifications as received (after the signature was verified), one row per
+ * changed entity, keyed by the company's realm id: support reads them on a merchant's page.
+ */
+export const qboWebhookNotifications = pgTable(
+  "qbo_webhook_notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    realmId: text("realm_id").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    operation: text("operation").notNull(),
+    /** When Intuit says the change happened, if it says. */
+    changedAt: timestamp("changed_at", { withTimezone: true }),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("qbo_webhook_notifications_realm_received").on(t.realmId, t.receivedAt)],
+);

@@ -49,6 +49,8 @@ export const syncItems = pgTable(
     faultMessage: text("fault_message"),
     faultDetail: text("fault_detail"),
     faultElement: text("fault_element"),
+    /** Intuit's transaction id (`intuit_tid` header) of the call that failed this item: what Intuit support asks for. */
+    intuitTid: text("intuit_tid"),
     postedAt: timestamp("posted_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     updatedByUserId: uuid("updated_by_user_id").references(() => users.id),
@@ -57,6 +59,8 @@ export const syncItems = pgTable(
     uniqueIndex("sync_items_record").on(t.connectionId, t.recordType, t.recordId),
     index("sync_items_connection_status").on(t.connectionId, t.status, t.businessDate),
     index("sync_items_connection_date").on(t.connectionId, t.businessDate),
+    // Support's "has failed items" filter across every business.
+    index("sync_items_failed_business").on(t.businessId).where(sql`${t.status} = 'failed'`),
   ],
 );
 
@@ -79,6 +83,8 @@ export const syncRuns = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     summary: jsonb("summary"),
     message: text("message"),
+    /** Calls of this run that failed or whose outcome was unknown, with Intuit's `intuit_tid` of each (capped). */
+    failedCalls: jsonb("failed_calls"),
   },
   (t) => [
     uniqueIndex("sync_runs_one_running").on(t.connectionId).where(sql`${t.status} = 'running'`),

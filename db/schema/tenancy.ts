@@ -7,17 +7,25 @@ export const localeEnum = pgEnum("locale", ["en", "fr-CA"]);
 export const roleEnum = pgEnum("membership_role", ["owner", "accountant", "staff"]);
 
 /** A merchant account of the processor: the tenant every processor record belongs to. */
-export const businesses = pgTable("businesses", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  merchantId: text("merchant_id").notNull().unique(),
-  legalName: text("legal_name").notNull(),
-  country: countryEnum("country").notNull(),
-  region: text("region").notNull(),
-  currency: currencyEnum("currency").notNull(),
-  timezone: text("timezone").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const businesses = pgTable(
+  "businesses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    merchantId: text("merchant_id").notNull().unique(),
+    legalName: text("legal_name").notNull(),
+    country: countryEnum("country").notNull(),
+    region: text("region").notNull(),
+    currency: currencyEnum("currency").notNull(),
+    timezone: text("timezone").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Support's search: case-insensitive prefix matches (text_pattern_ops serves LIKE 'abc%' in any collation).
+  (t) => [
+    index("businesses_merchant_id_search").on(sql`lower(${t.merchantId}) text_pattern_ops`),
+    index("businesses_legal_name_search").on(sql`lower(${t.legalName}) text_pattern_ops`),
+  ],
+);
 
 export const users = pgTable(
   "users",
@@ -33,7 +41,7 @@ export const users = pgTable(
     isSupport: boolean("is_support").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("users_email_lower_idx").on(sql`lower(${t.email})`)],
+  (t) => [index("users_email_lower_idx").on(sql`lower(${t.email})`), index("users_email_search").on(sql`lower(${t.email}) text_pattern_ops`)],
 );
 
 export const memberships = pgTable(

@@ -17,3 +17,13 @@ export type Permission = keyof typeof ALLOWED;
 export function can(role: Role, permission: Permission): boolean {
   return (ALLOWED[permission] as readonly Role[]).includes(role);
 }
+
+/**
+ * The permission check for a signed-in user. Support agents act only through the support console's
+ * own actions (sync now, Ready to sync): they never connect, reauthorize, change the mapping,
+ * pause, resume, disconnect or mark Resolved, even if a membership row says they may.
+ */
+export function userCan(user: { isSupport: boolean }, role: Role, permission: Permission): boolean {
+  if (user.isSupport && permission === "quickbooks.manage") return false;
+  return can(role, permission);
+}

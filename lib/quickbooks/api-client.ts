@@ -20,6 +20,25 @@ export interface QboApiOptions {
   fetchImpl?: typeof fetch;
   /** Keeps calls inside the company's limits (see request-pacer). */
   pacer?: RequestPacer;
+  /** Told of every call that failed or whose outcome is unknown, with Intuit's `intuit_tid` (sync runs keep them). */
+  onFailedCall?: (call: FailedCall) => void;
+}
+
+/** A QuickBooks call that failed or whose outcome is unknown: what Intuit's support needs to find it. */
+export interface FailedCall {
+  /** Intuit's transaction id (`intuit_tid` response header); null when no answer came. */
+  intuitTid: string | null;
+  method: string;
+  path: string;
+  /** HTTP status; null when no answer came. */
+  status: number | null;
+  code: string;
+  at: string;
+}
+
+/** Intuit names every answer with an `intuit_tid` header. */
+function tidHeader(response: Response): string | undefined {
+  return response.headers.get("intuit_tid") ?? undefined;
 }
 
 const faultSchema = z.object({
@@ -73,11 +92,20 @@ export class QboApi {
   }
 
   private async call(method: "GET" | "POST", path: string, params: Record<string, string>, body?: unknown): Promise<unknown> {
+    return (await this.callWithTid(method, path, params, body)).json;
+  }
+
+  private failed(call: Omit<FailedCall, "at">): void {
+    this.options.onFailedCall?.({ ...call, at: new Date().toISOString() });
+  }
+
+  /** One HTTP call; failures carry (and are reported with) the answer's `intuit_tid`. */
+  private async callWithTid(method: "GET" | "POST", path: string, params: Record<string, string>, body?: unknown): Promise<{ json: unknown; tid: string | undefined }> {
     await this.options.pacer?.beforeCall(path === "/batch");
     const token = await this.options.accessToken();
     const fetchImpl = this.options.fetchImpl ?? fetch;
     this.calls += 1;
-    let response: Response;
+    let response: Response | undefined;
     let text: string;
     try {
       response = await fetchImpl(this.url(path, params), {
@@ -92,21 +120,27 @@ export class QboApi {
       });
       text = await response.text();
     } catch (error) {
-      throw new QboUnknownOutcomeError(`No answer from QuickBooks for ${method} ${path}: ${(error as Error).message}`);
+      const unknown = new QboUnknownOutcomeError(`No answer from QuickBooks for ${method} ${path}: ${(error as Error).message}`);
+      unknown.intuitTid = response ? tidHeader(response) : undefined;
+      this.failed({ intuitTid: unknown.intuitTid ?? null, method, path, status: null, code: "no_answer" });
+      throw unknown;
     }
+    const tid = tidHeader(response);
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : {};
     } catch {
       json = undefined;
     }
-    if (response.ok && json !== undefined && !faultSchema.safeParse(json).success) return json;
+    if (response.ok && json !== undefined && !faultSchema.safeParse(json).success) return { json, tid };
     const fault = faultItems(json) ?? { type: "HTTP", items: [{ code: String(response.status), message: text.slice(0, 300) || response.statusText }] };
     const status = response.status;
-    if (status === 401) throw new QboAuthError(status, fault.items, fault.type);
-    if (status === 429 || fault.items.some((f) => f.code === "3001")) throw new QboThrottleError(status, fault.items, fault.type);
-    if (status >= 500) throw new QboServerError(status, fault.items, fault.type);
-    throw new QboFaultError(status, fault.items, fault.type);
+    const ErrorClass =
+      status === 401 ? QboAuthError : status === 429 || fault.items.some((f) => f.code === "3001") ? QboThrottleError : status >= 500 ? QboServerError : QboFaultError;
+    const error = new ErrorClass(status, fault.items, fault.type);
+    error.intuitTid = tid;
+    this.failed({ intuitTid: tid ?? null, method, path, status, code: error.code });
+    throw error;
   }
 
   private static unwrap(json: unknown, entity: string): QboEntity {
@@ -151,16 +185,24 @@ export class QboApi {
   async batch(items: BatchItemRequest[], requestId?: string): Promise<BatchItemResult[]> {
     if (items.length > 30) throw new Error("A QuickBooks batch holds at most 30 items.");
     const body = { BatchItemRequest: items.map((i) => ({ bId: i.bId, operation: i.operation, [i.entity]: i.body })) };
-    const json = await this.call("POST", "/batch", requestId ? { requestid: requestId } : {}, body);
+    const { json, tid } = await this.callWithTid("POST", "/batch", requestId ? { requestid: requestId } : {}, body);
     const parsed = batchResponseSchema.safeParse(json);
     if (!parsed.success) throw new QboFaultError(200, [{ code: "unexpected", message: "QuickBooks answered a batch without BatchItemResponse" }], "Client");
     const byId = new Map(items.map((i) => [i.bId, i.entity]));
-    return parsed.data.BatchItemResponse.map((r): BatchItemResult => {
+    const results = parsed.data.BatchItemResponse.map((r): BatchItemResult => {
       const fault = faultItems(r);
-      if (fault) return { bId: r.bId, ok: false, fault: new QboFaultError(400, fault.items, fault.type) };
+      if (fault) {
+        // A failed item of a batch: the batch call's intuit_tid is the one Intuit can look up.
+        const error = new QboFaultError(400, fault.items, fault.type);
+        error.intuitTid = tid;
+        return { bId: r.bId, ok: false, fault: error };
+      }
       const entity = byId.get(r.bId) ?? "";
       return { bId: r.bId, ok: true, entity: QboApi.unwrap(r, entity) };
     });
+    const firstFault = results.find((r) => !r.ok);
+    if (firstFault && !firstFault.ok) this.failed({ intuitTid: tid ?? null, method: "POST", path: "/batch", status: 200, code: firstFault.fault.code });
+    return results;
   }
 
   async companyInfo(): Promise<QboEntity> {

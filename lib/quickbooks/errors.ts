@@ -8,6 +8,9 @@ export interface QboFaultItem {
 
 /** QuickBooks answered with a Fault (validation, business rule, authorization…). */
 export class QboFaultError extends Error {
+  /** Intuit's id of the failing call (its `intuit_tid` response header), for Intuit's support. */
+  intuitTid?: string;
+
   constructor(
     readonly status: number,
     readonly faults: QboFaultItem[],
@@ -28,7 +31,15 @@ export class QboThrottleError extends QboFaultError {}
 export class QboServerError extends QboFaultError {}
 
 /** No answer (timeout, dropped connection): whether a write happened is unknown. */
-export class QboUnknownOutcomeError extends Error {}
+export class QboUnknownOutcomeError extends Error {
+  /** Set when an answer began (headers came) but could not be read whole. */
+  intuitTid?: string;
+}
+
+/** The `intuit_tid` an error of a QuickBooks call carries, if any. */
+export function intuitTidOf(error: unknown): string | undefined {
+  return error instanceof QboFaultError || error instanceof QboUnknownOutcomeError ? error.intuitTid : undefined;
+}
 
 /** Errors after which a create may or may not have happened at QuickBooks. */
 export function isUnknownOutcome(error: unknown): boolean {

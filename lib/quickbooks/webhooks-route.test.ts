@@ -1,7 +1,29 @@
 import { createHmac } from "node:crypto";
-import { describe, expect, it } from "vitest";
-import { POST } from "@/app/api/quickbooks/webhooks/route";
-import { env } from "@/lib/env";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { env, resetEnvForTests } from "@/lib/env";
+
+let database: TestDatabase;
+let POST: (request: Request) => Promise<Response>;
+let closeDb: () => Promise<void>;
+const savedUrl = process.env.DATABASE_URL;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  // getDb() reads DATABASE_URL on first use: set it before the route module is loaded.
+  process.env.DATABASE_URL = database.url;
+  resetEnvForTests();
+  ({ POST } = await import("@/app/api/quickbooks/webhooks/route"));
+  ({ closeDb } = await import("@/lib/database"));
+});
+
+afterAll(async () => {
+  await closeDb?.();
+  await database?.drop();
+  if (savedUrl === undefined) delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = savedUrl;
+  resetEnvForTests();
+});
 
 const sign = (body: string) => createHmac("sha256", env().QBO_WEBHOOK_VERIFIER).update(body).digest("base64");
 const post = (body: string, signature?: string) =>
@@ -9,18 +31,25 @@ const post = (body: string, signature?: string) =>
 
 describe("POST /api/quickbooks/webhooks", () => {
   const body = JSON.stringify([
-    { specversion: "1.0", id: "e1", source: "intuit", type: "qbo.salesreceipt.created.v1", intuitentityid: "12", intuitaccountid: "9130", data: {} },
+    { specversion: "1.0", id: "e1", source: "intuit", type: "qbo.salesreceipt.created.v1", time: "2026-11-30T10:00:00Z", intuitentityid: "12", intuitaccountid: "9130", data: {} },
   ]);
+  const stored = () => database.sql`select realm_id, entity, entity_id, operation, changed_at from qbo_webhook_notifications order by received_at`;
 
-  it("acknowledges a signed notification", async () => {
+  it("acknowledges a signed notification and stores it under the company's realm id", async () => {
     const response = await post(body, sign(body));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ received: 1 });
+    const rows = await stored();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ realm_id: "9130", entity: "salesreceipt", entity_id: "12", operation: "created" });
+    expect(new Date(rows[0].changed_at as string).toISOString()).toBe("2026-11-30T10:00:00.000Z");
   });
 
-  it("refuses a missing or wrong signature without reading the body", async () => {
+  it("refuses a missing or wrong signature without reading the body, and stores nothing", async () => {
+    const before = (await stored()).length;
     expect((await post(body)).status).toBe(401);
     expect((await post(body, sign(`${body}x`))).status).toBe(401);
+    expect(await stored()).toHaveLength(before);
   });
 
   it("says what is wrong with a signed payload it cannot read", async () => {

@@ -17,11 +17,11 @@ describe("Intuit notification payloads", () => {
     const cloud = parseNotification([
       { specversion: "1.0", id: "e1", source: "intuit", type: "qbo.customer.updated.v1", intuitentityid: "7", intuitaccountid: "123", data: {} },
     ]);
-    expect(cloud).toEqual({ ok: true, changes: [{ realmId: "123", entity: "customer", id: "7", operation: "updated" }] });
+    expect(cloud).toEqual({ ok: true, changes: [{ realmId: "123", entity: "customer", id: "7", operation: "updated", changedAt: null }] });
     const legacy = parseNotification({
       eventNotifications: [{ realmId: "123", dataChangeEvent: { entities: [{ name: "Account", id: "5", operation: "Update" }] } }],
     });
-    expect(legacy).toEqual({ ok: true, changes: [{ realmId: "123", entity: "account", id: "5", operation: "update" }] });
+    expect(legacy).toEqual({ ok: true, changes: [{ realmId: "123", entity: "account", id: "5", operation: "update", changedAt: null }] });
   });
 
   it("says what is wrong with a bad payload", () => {

@@ -38,6 +38,8 @@ export interface EntityChangeNotice {
   entity: string;
   id: string;
   operation: string;
+  /** When Intuit says the change happened, if it says. */
+  changedAt?: Date | null;
 }
 
 export type ParsedNotification = { ok: true; changes: EntityChangeNotice[] } | { ok: false; error: string };
@@ -50,7 +52,7 @@ export function parseNotification(json: unknown): ParsedNotification {
       ok: true,
       changes: parsed.data.map((e) => {
         const [, entity, verb] = e.type.split(".");
-        return { realmId: e.intuitaccountid, entity, id: e.intuitentityid, operation: verb };
+        return { realmId: e.intuitaccountid, entity, id: e.intuitentityid, operation: verb, changedAt: validDate(e.time) };
       }),
     };
   }
@@ -59,7 +61,19 @@ export function parseNotification(json: unknown): ParsedNotification {
   return {
     ok: true,
     changes: parsed.data.eventNotifications.flatMap((n) =>
-      n.dataChangeEvent.entities.map((e) => ({ realmId: n.realmId, entity: e.name.toLowerCase(), id: e.id, operation: e.operation.toLowerCase() })),
+      n.dataChangeEvent.entities.map((e) => ({
+        realmId: n.realmId,
+        entity: e.name.toLowerCase(),
+        id: e.id,
+        operation: e.operation.toLowerCase(),
+        changedAt: validDate(e.lastUpdated),
+      })),
     ),
   };
+}
+
+function validDate(value: string | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
 }

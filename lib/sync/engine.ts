@@ -4,7 +4,7 @@ import { businesses, qboConnections, qboMappingVersions } from "@/db/schema";
 import { CARD_BRAND_NAMES } from "@/lib/accounting";
 import { env } from "@/lib/env";
 import { businessDateOf } from "@/lib/processor/timezone";
-import { QboApi } from "@/lib/quickbooks/api-client";
+import { QboApi, type FailedCall } from "@/lib/quickbooks/api-client";
 import { qboEndpoints } from "@/lib/quickbooks/endpoints";
 import { checkMappingHealth, type BrokenMapping } from "@/lib/quickbooks/mapping/mapping-health";
 import { QBO_LIMITS, RequestPacer } from "@/lib/quickbooks/request-pacer";
@@ -69,6 +69,8 @@ export class StopRun extends Error {
   }
 }
 
+const MAX_FAILED_CALLS_KEPT = 50;
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -117,6 +119,8 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
 
   // The last token handed out: when QuickBooks refuses it, that is the one to replace.
   let lastToken: string | undefined;
+  // Failed calls with their intuit_tid, kept on the run for support (the first ones: a stuck run repeats itself).
+  const failedCalls: FailedCall[] = [];
   const api = new QboApi({
     baseUrl: qboEndpoints(env()).api,
     realmId: connection.realmId,
@@ -124,6 +128,9 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
     timeoutMs: deps.timeoutMs ?? 30_000,
     fetchImpl: deps.fetchImpl,
     pacer: new RequestPacer(QBO_LIMITS, deps.limitsTimeScale ?? 1),
+    onFailedCall: (call) => {
+      if (failedCalls.length < MAX_FAILED_CALLS_KEPT) failedCalls.push(call);
+    },
   });
   const markNeedsReauthorization = async () => {
     await db
@@ -189,7 +196,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
 
     const status = totals.failed > 0 ? "partly_failed" : "succeeded";
     const summary = { ...empty(status, through), ...summaryOf(totals), depositsTiedOut, depositsWaiting, qboCalls: api.calls, throttledCalls, durationMs: Date.now() - started };
-    await finishRun(db, runId, { status, summary });
+    await finishRun(db, runId, { status, summary, failedCalls });
     await db.update(qboConnections).set({ lastSuccessfulSyncAt: now() }).where(eq(qboConnections.id, connection.id));
     return summary;
   } catch (error) {
@@ -207,7 +214,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
       throttledCalls,
       durationMs: Date.now() - started,
     };
-    await finishRun(db, runId, { status, summary, message });
+    await finishRun(db, runId, { status, summary, message, failedCalls });
     if (stopped || error instanceof QboAuthError) return summary;
     throw Object.assign(error as Error, { summary });
   }

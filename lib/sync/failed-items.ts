@@ -18,6 +18,8 @@ export interface FailedItem {
   docNumber: string | null;
   attempts: number;
   fault: { code: string | null; message: string | null; detail: string | null; element: string | null };
+  /** Intuit's id of the failing call: what Intuit's own support asks for. */
+  intuitTid: string | null;
   explanation: FaultExplanation;
   updatedAt: Date;
 }
@@ -41,10 +43,11 @@ export async function listFailedItems(db: Db, businessId: string, connectionId: 
     fault_message: string | null;
     fault_detail: string | null;
     fault_element: string | null;
+    intuit_tid: string | null;
     updated_at: Date | string;
   }>(sql`
     select s.id, s.record_type, to_char(s.business_date, 'YYYY-MM-DD') as business_date, s.doc_number, s.attempts,
-      s.fault_code, s.fault_message, s.fault_detail, s.fault_element, s.updated_at,
+      s.fault_code, s.fault_message, s.fault_detail, s.fault_element, s.intuit_tid, s.updated_at,
       coalesce(t.processor_id, f.processor_id, d.processor_id) as processor_id,
       coalesce(t.kind::text, f.kind::text, case when d.id is not null then 'deposit' end) as kind,
       coalesce(t.amount_minor, f.amount_minor, d.amount_minor) as amount_minor,
@@ -70,6 +73,7 @@ export async function listFailedItems(db: Db, businessId: string, connectionId: 
       docNumber: r.doc_number,
       attempts: r.attempts,
       fault,
+      intuitTid: r.intuit_tid,
       explanation: explainFault(fault, { recordType: r.record_type, docNumber: r.doc_number, businessDate: r.business_date, mapping }),
       updatedAt: new Date(r.updated_at),
     };
@@ -101,7 +105,7 @@ async function moveFailed(
   db: Db,
   to: "ready_to_sync" | "resolved",
   action: string,
-  scope: { businessId: string; connectionId: string; itemIds: string[]; userId: string },
+  scope: { businessId: string; connectionId: string; itemIds: string[]; userId: string; reason?: string },
 ): Promise<string[]> {
   const ids = [...new Set(scope.itemIds)];
   if (ids.length === 0) return [];
@@ -126,16 +130,19 @@ async function moveFailed(
         actorUserId: scope.userId,
         action,
         before: { status: "failed", items: moved.map((m) => ({ id: m.id, recordType: m.recordType, recordId: m.recordId, businessDate: m.businessDate, faultCode: m.faultCode })) },
-        after: { status: to, itemIds: moved.map((m) => m.id) },
+        after: { status: to, itemIds: moved.map((m) => m.id), ...(scope.reason ? { reason: scope.reason } : {}) },
       });
     }
     return moved.map((m) => m.id);
   });
 }
 
-/** "Ready to sync": the owner fixed the cause; the next run tries these items again. Returns the ids that moved. */
-export function markReadyToSync(db: Db, businessId: string, connectionId: string, itemIds: string[], userId: string): Promise<string[]> {
-  return moveFailed(db, "ready_to_sync", READY_TO_SYNC_ACTION, { businessId, connectionId, itemIds, userId });
+/**
+ * "Ready to sync": the owner fixed the cause (or support moves them back, with the reason it
+ * typed, which the audit event keeps); the next run tries these items again. Returns the ids that moved.
+ */
+export function markReadyToSync(db: Db, businessId: string, connectionId: string, itemIds: string[], userId: string, reason?: string): Promise<string[]> {
+  return moveFailed(db, "ready_to_sync", READY_TO_SYNC_ACTION, { businessId, connectionId, itemIds, userId, reason });
 }
 
 /**

@@ -3,7 +3,7 @@ import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { syncItems } from "@/db/schema";
 import type { BatchItemRequest, QboApi, QboEntity } from "@/lib/quickbooks/api-client";
-import type { QboFaultItem } from "@/lib/quickbooks/errors";
+import { intuitTidOf, type QboFaultItem } from "@/lib/quickbooks/errors";
 import { journalNetToAccount, toMinor } from "./amounts";
 import type { BuildFailure } from "./documents";
 import { withRetries, type RetryPolicy } from "./retry";
@@ -105,31 +105,42 @@ async function sendBatch(deps: PosterDeps, batch: PlannedDocument[], outcome: Po
   // After 5xx or no answer the batch may have been written: adopt what exists, send only the rest.
   // If it keeps failing, the error ends the run with the items still in flight, and the next run
   // looks them up before creating anything.
-  const results = await withRetries(deps, send, {
-    async beforeRetryAfterUnknownOutcome() {
-      const adopted = await adoptExisting(deps, pending);
-      outcome.adopted += adopted.size;
-      pending = pending.filter((d) => !adopted.has(d.itemId));
-    },
-  });
+  let results;
+  try {
+    results = await withRetries(deps, send, {
+      async beforeRetryAfterUnknownOutcome() {
+        const adopted = await adoptExisting(deps, pending);
+        outcome.adopted += adopted.size;
+        pending = pending.filter((d) => !adopted.has(d.itemId));
+      },
+    });
+  } catch (error) {
+    // The items stay in flight (outcome unknown): keep the last call's intuit_tid on them for support.
+    const tid = intuitTidOf(error);
+    if (tid && pending.length > 0) await db.update(syncItems).set({ intuitTid: tid }).where(inArray(syncItems.id, pending.map((d) => d.itemId)));
+    throw error;
+  }
 
   const byId = new Map(pending.map((d) => [d.itemId, d]));
   const posted: { doc: PlannedDocument; entity: QboEntity }[] = [];
-  const failed: { doc: PlannedDocument; faults: QboFaultItem[] }[] = [];
-  const duplicates: PlannedDocument[] = [];
+  const failed: { doc: PlannedDocument; faults: QboFaultItem[]; intuitTid?: string }[] = [];
+  const duplicates: { doc: PlannedDocument; intuitTid?: string }[] = [];
   for (const result of results) {
     const doc = byId.get(result.bId);
     if (!doc) continue;
     if (result.ok) posted.push({ doc, entity: result.entity });
-    else if (result.fault.faults.some((f) => f.code === "6140")) duplicates.push(doc); // its DocNumber exists: a lost earlier create
-    else failed.push({ doc, faults: result.fault.faults });
+    else if (result.fault.faults.some((f) => f.code === "6140")) duplicates.push({ doc, intuitTid: result.fault.intuitTid }); // its DocNumber exists: a lost earlier create
+    else failed.push({ doc, faults: result.fault.faults, intuitTid: result.fault.intuitTid });
   }
   await recordPosted(db, posted);
   for (const p of posted) outcome.created[p.doc.entity] = (outcome.created[p.doc.entity] ?? 0) + 1;
-  const adoptedNow = await adoptExisting(deps, duplicates);
+  const adoptedNow = await adoptExisting(
+    deps,
+    duplicates.map((d) => d.doc),
+  );
   outcome.adopted += adoptedNow.size;
-  for (const doc of duplicates) {
-    if (!adoptedNow.has(doc.itemId)) failed.push({ doc, faults: [{ code: "6140", message: "Duplicate Document Number Error" }] });
+  for (const { doc, intuitTid } of duplicates) {
+    if (!adoptedNow.has(doc.itemId)) failed.push({ doc, faults: [{ code: "6140", message: "Duplicate Document Number Error" }], intuitTid });
   }
   await recordFailed(db, failed);
   outcome.failed += failed.length;
@@ -175,32 +186,33 @@ async function recordPosted(db: Db, posted: { doc: PlannedDocument; entity: QboE
   await db.execute(sql`
     update sync_items s set status = 'posted', qbo_entity = v.entity, qbo_id = v.qbo_id, doc_number = v.doc_number,
       qbo_total_minor = v.total, mapping_version = v.mapping_version, in_flight_since = null, posted_at = now(), updated_at = now(),
-      fault_code = null, fault_message = null, fault_detail = null, fault_element = null
+      fault_code = null, fault_message = null, fault_detail = null, fault_element = null, intuit_tid = null
     from (values ${values}) as v(id, entity, qbo_id, doc_number, total, mapping_version)
     where s.id = v.id`);
 }
 
-async function recordFailed(db: Db, failed: { doc: PlannedDocument; faults: QboFaultItem[] }[]): Promise<void> {
+async function recordFailed(db: Db, failed: { doc: PlannedDocument; faults: QboFaultItem[]; intuitTid?: string }[]): Promise<void> {
   await recordFailedItems(
     db,
-    failed.map((f) => ({ itemId: f.doc.itemId, docNumber: f.doc.docNumber, fault: f.faults[0] ?? { code: "", message: "" } })),
+    failed.map((f) => ({ itemId: f.doc.itemId, docNumber: f.doc.docNumber, fault: f.faults[0] ?? { code: "", message: "" }, intuitTid: f.intuitTid })),
   );
 }
 
-/** Marks items failed with their (first) fault, one UPDATE for all. */
-async function recordFailedItems(db: Db, failed: { itemId: string; docNumber: string; fault: QboFaultItem }[]): Promise<void> {
+/** Marks items failed with their (first) fault and the failing call's intuit_tid, one UPDATE for all. */
+async function recordFailedItems(db: Db, failed: { itemId: string; docNumber: string; fault: QboFaultItem; intuitTid?: string }[]): Promise<void> {
   if (failed.length === 0) return;
   const values = sql.join(
     failed.map(
-      ({ itemId, docNumber, fault }) =>
-        sql`(${itemId}::uuid, ${fault.code}, ${fault.message}, ${fault.detail ?? null}, ${fault.element ?? null}, ${docNumber})`,
+      ({ itemId, docNumber, fault, intuitTid }) =>
+        sql`(${itemId}::uuid, ${fault.code}, ${fault.message}, ${fault.detail ?? null}, ${fault.element ?? null}, ${docNumber}, ${intuitTid ?? null})`,
     ),
     sql`, `,
   );
   await db.execute(sql`
     update sync_items s set status = 'failed', attempts = s.attempts + 1, in_flight_since = null, updated_at = now(),
-      fault_code = v.code, fault_message = v.message, fault_detail = v.detail, fault_element = v.element, doc_number = v.doc_number
-    from (values ${values}) as v(id, code, message, detail, element, doc_number)
+      fault_code = v.code, fault_message = v.message, fault_detail = v.detail, fault_element = v.element, doc_number = v.doc_number,
+      intuit_tid = v.intuit_tid
+    from (values ${values}) as v(id, code, message, detail, element, doc_number, intuit_tid)
     where s.id = v.id`);
 }
 

@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { qboConnections, syncRuns } from "@/db/schema";
+import type { FailedCall } from "@/lib/quickbooks/api-client";
 
 export interface RunRow {
   id: string;
@@ -15,6 +16,8 @@ export interface RunRow {
   message: string | null;
   /** Why a stopped run stopped, when the engine says: "mapping" (its health check found a broken mapping). */
   stopReason: string | null;
+  /** Calls that failed or whose outcome was unknown, with Intuit's intuit_tid (support shows them). */
+  failedCalls: FailedCall[];
 }
 
 /** The latest runs of a business's connection (scoped through the connection's business). */
@@ -41,6 +44,7 @@ export async function recentRuns(db: Db, businessId: string, connectionId: strin
       message: run.message,
       // The engine lists the broken mapping when its health check stopped the run.
       stopReason: summary.stopReason ?? (summary.brokenMapping?.length ? "mapping" : null),
+      failedCalls: Array.isArray(run.failedCalls) ? (run.failedCalls as FailedCall[]) : [],
     };
   });
 }

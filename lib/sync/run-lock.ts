@@ -32,10 +32,16 @@ export async function heartbeat(db: Db, runId: string): Promise<void> {
 export async function finishRun(
   db: Db,
   runId: string,
-  outcome: { status: "succeeded" | "partly_failed" | "stopped" | "failed"; summary: unknown; message?: string | null },
+  outcome: { status: "succeeded" | "partly_failed" | "stopped" | "failed"; summary: unknown; message?: string | null; failedCalls?: unknown[] },
 ): Promise<void> {
   await db
     .update(syncRuns)
-    .set({ status: outcome.status, summary: outcome.summary, message: outcome.message ?? null, finishedAt: sql`now()` })
+    .set({
+      status: outcome.status,
+      summary: outcome.summary,
+      message: outcome.message ?? null,
+      failedCalls: outcome.failedCalls?.length ? outcome.failedCalls : null,
+      finishedAt: sql`now()`,
+    })
     .where(eq(syncRuns.id, runId));
 }

@@ -1,4 +1,6 @@
+import { getDb } from "@/lib/database";
 import { env } from "@/lib/env";
+import { storeWebhookNotifications } from "@/lib/quickbooks/webhook-notifications";
 import { parseNotification, verifyIntuitSignature } from "@/lib/quickbooks/webhooks";
 
 export const runtime = "nodejs";
@@ -10,7 +12,8 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
  * Intuit's change notifications. Only a body signed with our verifier token is read; a missing or
  * wrong signature is 401, a payload of neither known format 400. Notifications carry no values
  * (only which entity changed), and the sync reads QuickBooks itself before every run (mapping
- * health included), so a verified notification is acknowledged at once, within Intuit's 3 seconds.
+ * health included), so a verified notification is stored (support reads them per company) and
+ * acknowledged at once, within Intuit's 3 seconds.
  */
 export async function POST(request: Request): Promise<Response> {
   const length = Number(request.headers.get("content-length") ?? 0);
@@ -28,5 +31,6 @@ export async function POST(request: Request): Promise<Response> {
   }
   const parsed = parseNotification(json);
   if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
+  await storeWebhookNotifications(getDb(), parsed.changes);
   return Response.json({ received: parsed.changes.length });
 }

@@ -15,6 +15,7 @@ import { ConnectionRefusedError } from "@/lib/quickbooks/connection/refusal";
 import { checkMappingHealth } from "@/lib/quickbooks/mapping/mapping-health";
 import { mappingFor } from "@/lib/quickbooks/mapping/mapping-versions";
 import { param, quickbooksContext, type QuickbooksContext } from "./_data/context";
+import { ActivitySection } from "./_sync/activity-section";
 import { SyncSections } from "./_sync/sync-sections";
 
 const DONE_MESSAGES = new Set(["paused", "resumed", "disconnected", "reauthorized", "mapping_saved"]);
@@ -52,6 +53,7 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
     </>
   );
   let connection = ctx.connection;
+  const activity = <ActivitySection ctx={ctx} cursor={param(query, "activity")} />;
 
   if (!isLive(connection)) {
     // A disconnected business keeps its history: who mapped what, and from when.
@@ -69,6 +71,7 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
             <VersionsTable versions={history} locale={ctx.locale} timeZone={ctx.business.timezone} />
           </div>
         )}
+        {activity}
       </section>
     );
   }
@@ -85,6 +88,7 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
             {t("setup.continue")}
           </a>
         )}
+        {activity}
       </section>
     );
   }
@@ -131,6 +135,7 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
         <h2 className="text-lg font-semibold">{t("versions.title")}</h2>
         <VersionsTable versions={overview.versions} locale={ctx.locale} timeZone={ctx.business.timezone} />
       </div>
+      {activity}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { getLocale } from "next-intl/server";
 import { requireBusiness } from "@/app/_server/session";
-import { can } from "@/lib/auth/permissions";
+import { userCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/database";
 import { env } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/locales";
@@ -23,8 +23,8 @@ export async function quickbooksContext(merchantId: string) {
     connection,
     locale,
     processorName: env().PROCESSOR_NAME,
-    canManage: can(access.role, "quickbooks.manage"),
-    canViewDetails: can(access.role, "quickbooks.viewDetails"),
+    canManage: userCan(access.user, access.role, "quickbooks.manage"),
+    canViewDetails: userCan(access.user, access.role, "quickbooks.viewDetails"),
     base: `/b/${encodeURIComponent(access.business.merchantId)}/quickbooks`,
   };
 }
