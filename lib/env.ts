@@ -15,6 +15,8 @@ const DEV_ONLY_DEFAULTS = {
   QBO_CLIENT_ID: "settlebooks-demo-client",
   QBO_CLIENT_SECRET: "settlebooks-demo-secret",
   QBO_WEBHOOK_VERIFIER: "settlebooks-demo-verifier",
+  // The demo's mail catcher (maildev, started by npm run demo); it may carry credentials elsewhere.
+  SMTP_URL: "smtp://localhost:1025",
 } as const;
 
 const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
@@ -42,6 +44,10 @@ const baseSchema = z.object({
   INNGEST_EVENT_KEY: z.string().min(1).optional(),
   INNGEST_SIGNING_KEY: z.string().min(1).optional(),
   INNGEST_BASE_URL: optionalUrl,
+  /** Where notification emails are handed over: smtp://user:pass@host:port (smtps:// for TLS). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "must look like smtp://host:port or smtps://user:pass@host:port").optional(),
+  /** The sender of notification emails, e.g. "Maple Payments <notifications@example.com>". */
+  MAIL_FROM: z.string().min(3).default("Settlebooks <notifications@settlebooks.localhost>"),
 });
 
 type Raw = z.infer<typeof baseSchema>;
