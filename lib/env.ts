@@ -48,6 +48,9 @@ const baseSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "must look like smtp://host:port or smtps://user:pass@host:port").optional(),
   /** The sender of notification emails, e.g. "Maple Payments <notifications@example.com>". */
   MAIL_FROM: z.string().min(3).default("Settlebooks <notifications@settlebooks.localhost>"),
+  /** maildev's own port variables: the demo's mail catcher listens there, and SMTP_URL defaults to it in development. */
+  MAILDEV_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(1025),
+  MAILDEV_WEB_PORT: z.coerce.number().int().min(1).max(65535).default(1080),
 });
 
 type Raw = z.infer<typeof baseSchema>;
@@ -69,6 +72,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const value = raw[key];
     if (value) secrets[key] = value;
     else if (raw.APP_ENV === "production") missing.push(key);
+    else if (key === "SMTP_URL") secrets[key] = `smtp://localhost:${raw.MAILDEV_SMTP_PORT}`;
     else secrets[key] = DEV_ONLY_DEFAULTS[key];
   }
   if (missing.length) {

@@ -4,6 +4,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { connectAppDatabase, ensureDatabase } from "@/lib/database";
 import { env } from "@/lib/env";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/lib/demo/seed";
+import { startMailCatcher } from "./mail-catcher";
 
 /**
  * `npm run demo`: the whole product on one machine with nothing installed. This process serves the
@@ -44,6 +45,10 @@ async function main() {
 
   run("node_modules/.bin/tsx", ["sandbox/src/main.ts"], { SANDBOX_DATA_FILE: ".data/sandbox.json" });
 
+  // Notification emails: caught by maildev (SMTP_URL defaults to it in development).
+  const mail = startMailCatcher(e);
+  children.push(mail.child);
+
   if (!existsSync(".next/BUILD_ID") || process.argv.includes("--rebuild")) {
     console.log("Building the portal (first run only; `npm run demo -- --rebuild` builds again)…");
     await runToEnd("node_modules/.bin/next", ["build"]);
@@ -52,6 +57,7 @@ async function main() {
 
   console.log(`
 Settlebooks demo: http://localhost:3000   (QuickBooks sandbox: ${e.QBO_LOCAL_URL})
+Notification emails: read them at ${mail.inboxUrl}   (SMTP ${e.SMTP_URL}; JSON at ${mail.inboxUrl}/api/email)
 Sign in with any of these (password: ${DEMO_PASSWORD}):
 ${DEMO_USERS.map((u) => `  ${u.email.padEnd(28)} ${u.description}`).join("\n")}
 `);

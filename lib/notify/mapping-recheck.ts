@@ -11,6 +11,21 @@ import { notifyMappingBroken, notifyMappingHealthy } from "./causes";
 /** The entities a mapping points at (webhook entity names are lower-cased). */
 const MAPPED_ENTITIES = new Set(["account", "customer", "taxcode"]);
 
+/** Whether any change is to an entity a mapping can point at (the route reacts only then). */
+export function touchesMappedEntities(changes: EntityChangeNotice[]): boolean {
+  return changes.some((c) => MAPPED_ENTITIES.has(c.entity.toLowerCase()));
+}
+
+/**
+ * The webhook route's reaction, started after Intuit was acknowledged (it expects an answer within
+ * 3 seconds): the re-check runs in the background of the server process and never throws.
+ */
+export function recheckMappingInBackground(db: Db, changes: EntityChangeNotice[]): void {
+  void recheckMappingAfterWebhook(db, changes).catch((error: unknown) =>
+    console.error("mapping re-check after a QuickBooks webhook failed:", error instanceof Error ? error.message : error),
+  );
+}
+
 export interface RecheckOutcome {
   realmId: string;
   connectionId: string;
