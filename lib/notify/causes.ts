@@ -53,9 +53,9 @@ export async function notifyNeedsReauthorization(db: Db, connection: ConnectionR
 }
 
 /** A reauthorization went through: the causes it fixes are resolved (the next successful run says "recovered"). */
-export async function notifyReauthorized(db: Db, connection: ConnectionRef, now = new Date()): Promise<void> {
+export async function notifyReauthorized(db: Db, connection: ConnectionRef): Promise<void> {
   await safely("reauthorized", () =>
-    resolveNotifications(db, connection.businessId, { connectionId: connection.id, kinds: ["needs_reauthorization", "token_expiring", "pause_limit"] }, now),
+    resolveNotifications(db, connection.businessId, { connectionId: connection.id, kinds: ["needs_reauthorization", "token_expiring", "pause_limit"] }),
   );
 }
 
@@ -81,10 +81,10 @@ export async function notifyMappingHealthy(db: Db, connection: ConnectionRef): P
 
 /**
  * A run finished without being stopped. It resolves what a working connection disproves, and says
- * "recovered" once: when the run before it failed or stopped, or a reauthorization was resolved
- * after the last successful sync (`previousSuccessAt`, read before this run recorded its own).
+ * "recovered" once: when the run before it failed or stopped, when it resolved an open trouble
+ * (overdue, broken mapping), or when a reauthorization was resolved after the last "recovered".
  */
-export async function notifyRunSucceeded(db: Db, connection: ConnectionRef, run: { runId: string; previousSuccessAt: Date | null; now: Date }): Promise<void> {
+export async function notifyRunSucceeded(db: Db, connection: ConnectionRef, run: { runId: string }): Promise<void> {
   await safely("run succeeded", async () => {
     const [previous] = await db
       .select({ status: syncRuns.status })
@@ -92,19 +92,15 @@ export async function notifyRunSucceeded(db: Db, connection: ConnectionRef, run:
       .where(and(eq(syncRuns.connectionId, connection.id), ne(syncRuns.id, run.runId), ne(syncRuns.status, "running")))
       .orderBy(desc(syncRuns.startedAt))
       .limit(1);
-    const [reauthorized] = await db
-      .select({ id: notifications.id })
-      .from(notifications)
-      .where(
-        and(
-          eq(notifications.businessId, connection.businessId),
-          eq(notifications.connectionId, connection.id),
-          eq(notifications.kind, "needs_reauthorization"),
-          run.previousSuccessAt ? sql`${notifications.resolvedAt} > ${run.previousSuccessAt.toISOString()}::timestamptz` : sql`${notifications.resolvedAt} is not null`,
-        ),
-      )
-      .limit(1);
-    const hadOpenTrouble = await resolveNotifications(db, connection.businessId, { connectionId: connection.id, kinds: ["needs_reauthorization", "sync_overdue", "mapping_broken"] }, run.now);
+    const [reauthorized] = await db.execute<{ id: string }>(sql`
+      select n.id from notifications n
+      where n.business_id = ${connection.businessId}::uuid and n.connection_id = ${connection.id}::uuid
+        and n.kind = 'needs_reauthorization' and n.resolved_at is not null
+        and n.resolved_at > coalesce((
+          select max(r.created_at) from notifications r
+          where r.business_id = n.business_id and r.connection_id = n.connection_id and r.kind = 'connection_recovered'), '-infinity')
+      limit 1`);
+    const hadOpenTrouble = await resolveNotifications(db, connection.businessId, { connectionId: connection.id, kinds: ["needs_reauthorization", "sync_overdue", "mapping_broken"] });
     const recovered = previous?.status === "failed" || previous?.status === "stopped" || Boolean(reauthorized) || hadOpenTrouble > 0;
     if (!recovered) return;
     await raiseNotification(db, {
@@ -229,7 +225,7 @@ export async function checkScheduledCauses(db: Db, now = new Date()): Promise<{ 
     .from(notifications)
     .where(and(isNull(notifications.resolvedAt), inArray(notifications.kind, ["token_expiring", "pause_limit", "sync_overdue"])));
   const stale = open.filter((n) => !expected.has(n.causeKey)).map((n) => n.id);
-  if (stale.length > 0) await db.update(notifications).set({ resolvedAt: now }).where(inArray(notifications.id, stale));
+  if (stale.length > 0) await db.update(notifications).set({ resolvedAt: sql`now()` }).where(inArray(notifications.id, stale));
 
   for (const [causeKey, cause] of expected) {
     await safely(cause.kind, async () => {

@@ -50,11 +50,12 @@ export interface OpenCauseFilter {
 }
 
 /** Marks the business's open notifications matching the filter resolved: their causes may speak again. */
-export async function resolveNotifications(db: Db, businessId: string, filter: OpenCauseFilter, now = new Date()): Promise<number> {
+export async function resolveNotifications(db: Db, businessId: string, filter: OpenCauseFilter): Promise<number> {
   const conditions = [eq(notifications.businessId, businessId), isNull(notifications.resolvedAt)];
   if (filter.kinds) conditions.push(inArray(notifications.kind, filter.kinds));
   if (filter.connectionId) conditions.push(eq(notifications.connectionId, filter.connectionId));
   if (filter.causeKeyPrefix) conditions.push(like(notifications.causeKey, `${filter.causeKeyPrefix.replace(/[\\%_]/g, "\\$&")}%`));
-  const resolved = await db.update(notifications).set({ resolvedAt: now }).where(and(...conditions)).returning({ id: notifications.id });
+  // The database's clock, like createdAt: "resolved after the last recovery" compares the two.
+  const resolved = await db.update(notifications).set({ resolvedAt: sql`now()` }).where(and(...conditions)).returning({ id: notifications.id });
   return resolved.length;
 }

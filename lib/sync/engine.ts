@@ -193,7 +193,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
     const summary = { ...empty(status, through), ...summaryOf(totals), depositsTiedOut, depositsWaiting, qboCalls: api.calls, throttledCalls, durationMs: Date.now() - started };
     await finishRun(db, runId, { status, summary });
     await db.update(qboConnections).set({ lastSuccessfulSyncAt: now() }).where(eq(qboConnections.id, connection.id));
-    await notifyRunSucceeded(db, connection, { runId, previousSuccessAt: connection.lastSuccessfulSyncAt, now: now() });
+    await notifyRunSucceeded(db, connection, { runId });
     if (totals.failed > 0) await notifyFailedItems(db, connection, now());
     return summary;
   } catch (error) {

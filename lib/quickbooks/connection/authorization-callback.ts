@@ -152,7 +152,7 @@ export async function completeAuthorization(db: Db, input: CompleteAuthorization
   }
   if (payload.purpose === "reauthorize") {
     const connection = await findConnection(db, businessId);
-    if (connection) await notifyReauthorized(db, connection, clock());
+    if (connection) await notifyReauthorized(db, connection);
   }
   return { businessId, purpose: payload.purpose };
 }

@@ -35,7 +35,7 @@ export interface SyncWorld {
   close(): Promise<void>;
 }
 
-export async function createSyncWorld(options: { limits?: boolean; timeScale?: number } = {}): Promise<SyncWorld> {
+export async function createSyncWorld(options: { limits?: boolean; timeScale?: number; webhookUrl?: string } = {}): Promise<SyncWorld> {
   const database = await createTestDatabase();
   const sandbox = await startSandbox({
     port: 0,
@@ -48,6 +48,7 @@ export async function createSyncWorld(options: { limits?: boolean; timeScale?: n
         name: "Settlebooks (tests)",
         redirectUris: ["http://localhost:3999/api/quickbooks/callback"],
         webhookVerifier: "test-verifier",
+        webhookUrl: options.webhookUrl,
         webhookFormat: "cloudevents",
       },
     ],
