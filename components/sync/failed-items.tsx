@@ -82,7 +82,7 @@ export function FailedItems({ merchantId, items, canManage, mappingHref, locale 
   );
 
   return (
-    <div className="space-y-2" data-testid="sync-failed">
+    <div className="space-y-2" data-testid="sync-failed" id="failed">
       <h2 className="text-lg font-semibold">{t("title")}</h2>
       {items.length === 0 ? (
         <p className="text-sm text-slate-600">{t("empty")}</p>
