@@ -3,6 +3,9 @@ import { defineConfig } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
 export const baseURL = `http://localhost:${PORT}`;
+// The notification emails' catcher (maildev): its own ports, never the demo's 1025/1080.
+const MAIL_SMTP_PORT = Number(process.env.MAILDEV_SMTP_PORT ?? 1125);
+const MAIL_WEB_PORT = Number(process.env.MAILDEV_WEB_PORT ?? 1180);
 
 /**
  * Browser tests in Debian's Chromium against the built portal (`next build` runs before them in
@@ -50,9 +53,15 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
+      command: `node_modules/.bin/maildev --smtp ${MAIL_SMTP_PORT} --web ${MAIL_WEB_PORT} --ip 127.0.0.1 --web-ip 127.0.0.1 --silent`,
+      url: `http://127.0.0.1:${MAIL_WEB_PORT}/api/email`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       command: `node_modules/.bin/tsx e2e/support/start-app.ts`,
       url: `${baseURL}/signin`,
-      env: { E2E_PORT: String(PORT), APP_URL: baseURL, QBO_LOCAL_URL: `http://localhost:${SANDBOX_PORT}`, APP_ENV: "test" },
+      env: { E2E_PORT: String(PORT), APP_URL: baseURL, QBO_LOCAL_URL: `http://localhost:${SANDBOX_PORT}`, APP_ENV: "test", SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}` },
       reuseExistingServer: false,
       timeout: 300_000,
       stdout: "pipe",

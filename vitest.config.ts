@@ -13,5 +13,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     globalSetup: ["./db/testing/global-setup.ts"],
+    // Notification emails of suites that do not read them go nowhere (never to a demo's mail catcher on 1025).
+    env: { SMTP_URL: "smtp://127.0.0.1:9" },
   },
 });

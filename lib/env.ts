@@ -15,6 +15,8 @@ const DEV_ONLY_DEFAULTS = {
   QBO_CLIENT_ID: "settlebooks-demo-client",
   QBO_CLIENT_SECRET: "settlebooks-demo-secret",
   QBO_WEBHOOK_VERIFIER: "settlebooks-demo-verifier",
+  // The demo's mail catcher (maildev, started by npm run demo); it may carry credentials elsewhere.
+  SMTP_URL: "smtp://localhost:1025",
 } as const;
 
 const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
@@ -52,6 +54,13 @@ const baseSchema = z.object({
    * operators who drive syncs themselves; with Inngest configured, Inngest runs the schedule.
    */
   SYNC_SCHEDULE: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  /** Where notification emails are handed over: smtp://user:pass@host:port (smtps:// for TLS). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "must look like smtp://host:port or smtps://user:pass@host:port").optional(),
+  /** The sender of notification emails, e.g. "Maple Payments <notifications@example.com>". */
+  MAIL_FROM: z.string().min(3).default("Settlebooks <notifications@settlebooks.localhost>"),
+  /** maildev's own port variables: the demo's mail catcher listens there, and SMTP_URL defaults to it in development. */
+  MAILDEV_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(1025),
+  MAILDEV_WEB_PORT: z.coerce.number().int().min(1).max(65535).default(1080),
 });
 
 type Raw = z.infer<typeof baseSchema>;
@@ -75,6 +84,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const value = raw[key];
     if (value) secrets[key] = value;
     else if (raw.APP_ENV === "production") missing.push(key);
+    else if (key === "SMTP_URL") secrets[key] = `smtp://localhost:${raw.MAILDEV_SMTP_PORT}`;
     else secrets[key] = DEV_ONLY_DEFAULTS[key];
   }
   if (missing.length) {

@@ -7,6 +7,7 @@ import { SandboxClient } from "@/lib/demo/sandbox-client";
 import { seedShowcase } from "@/lib/demo/showcase";
 import { env } from "@/lib/env";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/lib/demo/seed";
+import { startMailCatcher } from "./mail-catcher";
 
 /**
  * `npm run demo`: the whole product on one machine with nothing installed. This process serves the
@@ -63,6 +64,10 @@ async function main() {
   await seedDemo(connection.db);
   console.log(`Demo businesses seeded (${Math.round((Date.now() - started) / 1000)} s since start).`);
 
+  // Notification emails: caught by maildev (SMTP_URL defaults to it in development).
+  const mail = startMailCatcher(e);
+  children.push(mail.child);
+
   // The sandbox's demo app follows the portal's URL (redirect and webhooks). Its state is kept on
   // disk, so the showcase company survives restarts. QuickBooks' per-minute limits are off unless
   // SANDBOX_LIMITS says otherwise: they would spread the showcase's month of daily syncs over minutes.
@@ -89,6 +94,7 @@ async function main() {
   await waitForPortal(`http://${LOCALHOST}:${e.PORT}`, portal);
 
   console.log(`
+Notification emails: read them at ${mail.inboxUrl}   (SMTP ${e.SMTP_URL}; JSON at ${mail.inboxUrl}/api/email)
 Sign in with any of these (password: ${DEMO_PASSWORD}):
 ${DEMO_USERS.map((u) => `  ${u.email.padEnd(28)} ${u.description}`).join("\n")}
 

@@ -5,6 +5,7 @@ import { businesses, qboConnections } from "@/db/schema";
 import { connectAppDatabase, ensureDatabase } from "@/lib/database";
 import { isIsoDate } from "@/lib/sync/dates";
 import { sendSyncRequested } from "@/inngest/send";
+import { flushNotificationEmails } from "@/lib/notify/email/background";
 import { requestSync } from "@/lib/sync/dispatch";
 
 /**
@@ -49,6 +50,8 @@ async function main() {
     console.log(JSON.stringify(dispatch.summary, null, 2));
     if (dispatch.summary.status === "failed") process.exitCode = 1;
   } finally {
+    // Notifications the run raised leave by SMTP before the process (and its database pool) ends.
+    await flushNotificationEmails();
     await connection.close();
     await database.stop();
   }

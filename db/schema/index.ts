@@ -4,3 +4,4 @@ export * from "./quickbooks";
 export * from "./audit";
 export * from "./sync";
 export * from "./schedule";
+export * from "./notify";

@@ -9,6 +9,7 @@ import type { MappingVersionWithAuthor } from "@/lib/quickbooks/mapping/mapping-
 import { dayLedger, type LedgerDay } from "@/lib/sync/day-ledger";
 import { listFailedItems, type FailedItem } from "@/lib/sync/failed-items";
 import { recentRuns, type RunRow } from "@/lib/sync/run-history";
+import { automaticSyncs } from "@/lib/sync/schedule-mode";
 import { supportConnectionState, type SupportConnectionState } from "./connection-state";
 
 export const WEBHOOK_NOTIFICATIONS_SHOWN = 50;
@@ -93,7 +94,7 @@ export async function supportMerchantView(db: Db, businessId: string, clock: Clo
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(eq(memberships.businessId, businessId))
       .orderBy(asc(memberships.role), asc(users.email)),
-    connectionOverview(db, businessId, clock),
+    connectionOverview(db, businessId, automaticSyncs(), clock),
   ]);
   const connection = overview.connection;
   if (!connection) return { business, members, connection: null, versions: [], ledger: [], runs: [], failedItems: [], notifications: [] };

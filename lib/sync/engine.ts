@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { businesses, qboConnections, qboMappingVersions } from "@/db/schema";
 import { CARD_BRAND_NAMES } from "@/lib/accounting";
 import { env } from "@/lib/env";
+import { notifyFailedItems, notifyMappingBroken, notifyNeedsReauthorization, notifyRunSucceeded } from "@/lib/notify/causes";
 import { businessDateOf } from "@/lib/processor/timezone";
 import { QboApi, type FailedCall } from "@/lib/quickbooks/api-client";
 import { qboEndpoints } from "@/lib/quickbooks/endpoints";
@@ -137,6 +138,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
       .update(qboConnections)
       .set({ status: "needs_reauthorization", updatedAt: sql`now()` })
       .where(and(eq(qboConnections.id, connection.id), eq(qboConnections.status, "active")));
+    await notifyNeedsReauthorization(db, connection);
   };
   let throttledCalls = 0;
   const posterDeps: PosterDeps = {
@@ -198,6 +200,8 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
     const summary = { ...empty(status, through), ...summaryOf(totals), depositsTiedOut, depositsWaiting, qboCalls: api.calls, throttledCalls, durationMs: Date.now() - started };
     await finishRun(db, runId, { status, summary, failedCalls });
     await db.update(qboConnections).set({ lastSuccessfulSyncAt: now() }).where(eq(qboConnections.id, connection.id));
+    await notifyRunSucceeded(db, connection, { runId });
+    if (totals.failed > 0) await notifyFailedItems(db, connection, now());
     return summary;
   } catch (error) {
     const stopped = error instanceof StopRun;
@@ -215,6 +219,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
       durationMs: Date.now() - started,
     };
     await finishRun(db, runId, { status, summary, message, failedCalls });
+    if (stopped) await notifyMappingBroken(db, connection, error.brokenMapping);
     if (stopped || error instanceof QboAuthError) return summary;
     throw Object.assign(error as Error, { summary });
   }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, qboConnections, qboTokens } from "@/db/schema";
+import { notifyNeedsReauthorization } from "@/lib/notify/causes";
 import { InvalidGrantError } from "@/lib/quickbooks/oauth-client";
 import { refreshNow, type Refresher } from "@/lib/quickbooks/token-store";
 
@@ -63,12 +64,12 @@ export async function refreshTokensOf(db: Db, connectionIds: string[], refresh?:
     }
   }
   if (outcome.refused.length > 0) {
-    await db.transaction(async (tx) => {
+    const changed = await db.transaction(async (tx) => {
       const changed = await tx
         .update(qboConnections)
         .set({ status: "needs_reauthorization", updatedAt: sql`now()` })
         .where(and(inArray(qboConnections.id, outcome.refused), inArray(qboConnections.status, [...KEPT_ALIVE])))
-        .returning({ id: qboConnections.id, businessId: qboConnections.businessId });
+        .returning({ id: qboConnections.id, businessId: qboConnections.businessId, companyName: qboConnections.companyName });
       if (changed.length > 0) {
         await tx.insert(auditEvents).values(
           changed.map((c) => ({
@@ -80,7 +81,9 @@ export async function refreshTokensOf(db: Db, connectionIds: string[], refresh?:
           })),
         );
       }
+      return changed;
     });
+    for (const connection of changed) await notifyNeedsReauthorization(db, connection);
   }
   return outcome;
 }

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { NotificationBell } from "@/components/notify/notification-bell";
 import { BusinessSwitcher } from "@/components/shell/business-switcher";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { SideNav } from "@/components/shell/side-nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { getDb } from "@/lib/database";
 import { env } from "@/lib/env";
+import { unreadCount } from "@/lib/notify/inbox";
 import { findConnection, isInSetup } from "@/lib/quickbooks/connection/connection-record";
 import { currentBusinesses, requireBusiness } from "../../_server/session";
 
@@ -21,6 +23,8 @@ export default async function BusinessLayout({ children, params }: { children: R
   const tq = await getTranslations("quickbooks.status");
   const connection = await findConnection(getDb(), business.id);
   const quickbooksBadge = isInSetup(connection) ? tq("setup") : tq(connection?.status ?? "not_connected");
+  const tn = await getTranslations("notify.bell");
+  const unread = await unreadCount(getDb(), business.id, user.id);
   return (
     // A phone-width screen stacks the menu above the page; from md up it is a side column.
     <div className="flex min-h-screen flex-col md:flex-row">
@@ -32,6 +36,7 @@ export default async function BusinessLayout({ children, params }: { children: R
           </p>
           <p className="text-xs text-slate-500">{t(`roles.${role}`)}</p>
         </div>
+        <NotificationBell href={`/b/${encodeURIComponent(business.merchantId)}/notifications`} unread={unread} label={tn("unread", { count: unread })} />
         {businesses.length > 1 && (
           <BusinessSwitcher
             current={business.merchantId}

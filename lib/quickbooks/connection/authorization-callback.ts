@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, isNull, ne } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { memberships, oauthStates, qboConnections, qboPauses } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { notifyReauthorized } from "@/lib/notify/causes";
 import { QboApi } from "../api-client";
 import { qboEndpoints } from "../endpoints";
 import { env } from "@/lib/env";
@@ -11,7 +12,7 @@ import { saveTokens } from "../token-store";
 import { assertMayManage, type Actor } from "./actor";
 import { businessToday, systemClock, type Clock } from "./business-day";
 import { readCompanyProfile, type CompanyProfile } from "./company-profile";
-import { auditView, findBusiness, isLive, LIVE_STATUSES, lockConnection, updateConnection } from "./connection-record";
+import { auditView, findBusiness, findConnection, isLive, LIVE_STATUSES, lockConnection, updateConnection } from "./connection-record";
 import { ConnectionRefusedError } from "./refusal";
 
 /** The callback's query, already checked by the route (zod). */
@@ -148,6 +149,10 @@ export async function completeAuthorization(db: Db, input: CompleteAuthorization
       await recordAudit(db, { businessId, actorUserId: actor.userId, action: `quickbooks.${payload.purpose}_refused`, after: { reason: refusal.code } });
     }
     throw refusal;
+  }
+  if (payload.purpose === "reauthorize") {
+    const connection = await findConnection(db, businessId);
+    if (connection) await notifyReauthorized(db, connection);
   }
   return { businessId, purpose: payload.purpose };
 }

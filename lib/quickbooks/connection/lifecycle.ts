@@ -2,6 +2,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { qboPauses } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
+import { notifyNeedsReauthorization } from "@/lib/notify/causes";
 import { InvalidGrantError, revokeToken } from "../oauth-client";
 import { deleteTokens, readTokens } from "../token-store";
 import { assertMayManage, type Actor } from "./actor";
@@ -126,10 +127,12 @@ export async function disconnectConnection(db: Db, input: ActionInput & { deps?:
 
 /** QuickBooks refused the connection's tokens for good: the owner must reauthorize. Recorded as a system action. */
 export async function markNeedsReauthorization(db: Db, businessId: string): Promise<void> {
-  await db.transaction(async (tx) => {
+  const changed = await db.transaction(async (tx) => {
     const connection = await lockConnection(tx, businessId);
-    if (!connection || connection.status !== "active") return;
+    if (!connection || connection.status !== "active") return null;
     const after = await updateConnection(tx, businessId, connection.id, { status: "needs_reauthorization" });
     await recordAudit(tx, { businessId, actorUserId: null, action: "quickbooks.needs_reauthorization", before: auditView(connection), after: auditView(after) });
+    return after;
   });
+  if (changed) await notifyNeedsReauthorization(db, changed);
 }

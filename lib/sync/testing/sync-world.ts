@@ -78,7 +78,7 @@ async function worldDatabase(kind: "postgres" | "embedded"): Promise<{ db: Db; u
   };
 }
 
-export async function createSyncWorld(options: { limits?: boolean; timeScale?: number; database?: "postgres" | "embedded" } = {}): Promise<TestSyncWorld> {
+export async function createSyncWorld(options: { limits?: boolean; timeScale?: number; database?: "postgres" | "embedded"; webhookUrl?: string } = {}): Promise<TestSyncWorld> {
   const database = await worldDatabase(options.database ?? "postgres");
   const pools: DbConnection[] = [];
   const sandbox = await startSandbox({
@@ -92,6 +92,7 @@ export async function createSyncWorld(options: { limits?: boolean; timeScale?: n
         name: "Settlebooks (tests)",
         redirectUris: ["http://localhost:3999/api/quickbooks/callback"],
         webhookVerifier: "test-verifier",
+        webhookUrl: options.webhookUrl,
         webhookFormat: "cloudevents",
       },
     ],

@@ -161,6 +161,8 @@ async function injectFault(input: RouteInput, realmId: string): Promise<unknown>
       } catch (error) {
         throw new AdminError(404, `cannot make ${fault.entity} ${fault.id} inactive: ${(error as Error).message}`);
       }
+      // As when the owner makes it inactive in QuickBooks: connected apps get a signed notification.
+      ctx.webhooks.enqueue(realmId, ctx.tokens.connectedClientIds(realmId, now.getTime()), [{ entity: fault.entity, id: fault.id, operation: "Update" }]);
       return { entity: fault.entity, id: fault.id, active: false };
     case "closeBooks":
       company.books.closedBefore = fault.before;

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/database";
 import { env } from "@/lib/env";
 import { storeWebhookNotifications } from "@/lib/quickbooks/webhook-notifications";
+import { recheckMappingInBackground, touchesMappedEntities } from "@/lib/notify/mapping-recheck";
 import { parseNotification, verifyIntuitSignature } from "@/lib/quickbooks/webhooks";
 
 export const runtime = "nodejs";
@@ -11,9 +12,10 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /**
  * Intuit's change notifications. Only a body signed with our verifier token is read; a missing or
  * wrong signature is 401, a payload of neither known format 400. Notifications carry no values
- * (only which entity changed), and the sync reads QuickBooks itself before every run (mapping
- * health included), so a verified notification is stored (support reads them per company) and
- * acknowledged at once, within Intuit's 3 seconds.
+ * (only which entity changed), so a verified notification is stored (support reads them per company)
+ * and acknowledged at once, within Intuit's 3 seconds; when it names accounts, customers or tax
+ * codes, the mapping health of those companies is re-checked right after, in the background, so the
+ * owner hears before the next run would stop.
  */
 export async function POST(request: Request): Promise<Response> {
   const length = Number(request.headers.get("content-length") ?? 0);
@@ -32,5 +34,6 @@ export async function POST(request: Request): Promise<Response> {
   const parsed = parseNotification(json);
   if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
   await storeWebhookNotifications(getDb(), parsed.changes);
+  if (touchesMappedEntities(parsed.changes)) recheckMappingInBackground(getDb(), parsed.changes);
   return Response.json({ received: parsed.changes.length });
 }
