@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { memberships, notificationRecipients, notifications, qboConnections, qboPauses, qboTokens, syncItems, users } from "@/db/schema";
 import { POST as webhookRoute } from "@/app/api/quickbooks/webhooks/route";
 import { closeDb } from "@/lib/database";
@@ -21,6 +21,9 @@ import { startTestMailCatcher, type TestMailCatcher } from "./testing/mail-catch
  * real maildev and read back through its REST API; the webhook path through the sandbox's signed
  * notification, an HTTP server in front of the route, and the mapping health re-check.
  */
+// Several full runs against the sandbox per test: more than the default 30 s on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
+
 const NOW = new Date("2026-11-10T15:00:00Z");
 const DAY = 86_400_000;
 
