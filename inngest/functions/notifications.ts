@@ -4,6 +4,7 @@ import { getDb } from "@/lib/database";
 import { checkScheduledCauses } from "@/lib/notify/causes";
 import { deliverPendingEmails } from "@/lib/notify/email/deliver";
 import type { MailSender } from "@/lib/notify/email/transport";
+import { NOTIFICATION_CAUSES_CRON } from "@/lib/sync/scheduled-jobs";
 import { inngest } from "../client";
 import { notificationsRaised } from "../events";
 
@@ -41,7 +42,7 @@ export function createDeliverNotificationEmails(deps: NotificationFunctionsDeps)
 /** Hourly: the causes found by looking (token hard expiry, pause limit, no successful sync for 48 hours). */
 export function createCheckNotificationCauses(deps: NotificationFunctionsDeps) {
   return inngest.createFunction(
-    { id: "check-notification-causes", name: "Check notification causes", triggers: [cron("15 * * * *")], concurrency: { limit: 1 } },
+    { id: "check-notification-causes", name: "Check notification causes", triggers: [cron(NOTIFICATION_CAUSES_CRON)], concurrency: { limit: 1 } },
     async ({ step }) => step.run("check", () => checkScheduledCauses(deps.db(), deps.now?.() ?? new Date())),
   );
 }

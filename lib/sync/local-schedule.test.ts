@@ -110,6 +110,7 @@ describe.each(["postgres", "embedded"] as const)("the local schedule on %s", (da
     expect(outcomes.map((o) => [o.job, o.ran])).toEqual([
       ["fan-out", false],
       ["keep-alive", false],
+      ["notification-causes", false],
     ]);
     expect(await world.db.select().from(syncRuns).where(eq(syncRuns.connectionId, business.connectionId))).toHaveLength(1);
   }, 120_000);

@@ -2,15 +2,17 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { Cron } from "croner";
 import type { Db } from "@/db/client";
+import { checkScheduledCauses } from "@/lib/notify/causes";
 import type { Refresher } from "@/lib/quickbooks/token-store";
 import { syncConnection, type SyncDeps, type SyncSummary } from "./engine";
-import { FAN_OUT_CRON, KEEP_ALIVE_CRON, fanOutDueConnections, keepTokensAlive, runDirectly } from "./scheduled-jobs";
+import { FAN_OUT_CRON, KEEP_ALIVE_CRON, NOTIFICATION_CAUSES_CRON, fanOutDueConnections, keepTokensAlive, runDirectly } from "./scheduled-jobs";
 import { claimTick, finishTick } from "./schedule-ticks";
 
-export type ScheduledJob = "fan-out" | "keep-alive";
+export type ScheduledJob = "fan-out" | "keep-alive" | "notification-causes";
 export const SCHEDULED_JOBS: Record<ScheduledJob, string> = {
   "fan-out": FAN_OUT_CRON,
   "keep-alive": KEEP_ALIVE_CRON,
+  "notification-causes": NOTIFICATION_CAUSES_CRON,
 };
 
 /** The catch-up tick runs this long after start (well within a minute; the server is up by then). */
@@ -127,7 +129,7 @@ export class LocalSchedule {
     )
       return { job, tick, ran: false };
     try {
-      const result = job === "fan-out" ? await this.fanOut() : await this.keepAlive();
+      const result = job === "fan-out" ? await this.fanOut() : job === "keep-alive" ? await this.keepAlive() : await checkScheduledCauses(db, this.now());
       await finishTick(db, {
         job,
         tick,

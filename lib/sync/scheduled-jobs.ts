@@ -4,12 +4,14 @@ import { dueConnectionsPage, type DueConnection } from "./due-connections";
 import { flagExpiringTokens, refreshTokensOf, staleTokenPage } from "./keep-alive";
 
 /**
- * The two scheduled jobs, written once and run by two triggers: the Inngest functions
+ * The scheduled jobs, written once and run by two triggers: the Inngest functions
  * (inngest/functions/) when Inngest is configured, the portal's in-process schedule
  * (local-schedule.ts) otherwise. Both use these cron patterns (UTC).
  */
 export const FAN_OUT_CRON = "0 * * * *";
 export const KEEP_ALIVE_CRON = "30 7 * * *";
+/** Hourly, off the fan-out's minute: the notification causes found by looking (lib/notify/causes.ts). */
+export const NOTIFICATION_CAUSES_CRON = "15 * * * *";
 
 /** Connections read per page of the fan-out; 500 keeps each Inngest step's payload small (< 100 kB). */
 export const SCHEDULE_PAGE_SIZE = 500;
