@@ -251,3 +251,26 @@ async function previewContext(db: Db, api: QboApi, input: PreviewInput): Promise
     accountNames,
   };
 }
+
+/** A saved mapping version as the preview takes it. */
+export function previewMappingOf(version: {
+  bankAccountId: string;
+  bankAccountName: string;
+  revenueAccountId: string;
+  revenueAccountName: string;
+  expenseAccountId: string;
+  expenseAccountName: string;
+  customerId: string;
+  customerName: string;
+  taxCodeId: string;
+  taxCodeName: string;
+}): PreviewMapping {
+  return {
+    bankAccountId: version.bankAccountId,
+    revenueAccountId: version.revenueAccountId,
+    expenseAccountId: version.expenseAccountId,
+    customerId: version.customerId,
+    taxCodeId: version.taxCodeId,
+    names: { bank: version.bankAccountName, revenue: version.revenueAccountName, expense: version.expenseAccountName, customer: version.customerName, taxCode: version.taxCodeName },
+  };
+}

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { HealthList, type HealthResult } from "@/components/quickbooks/health-list";
 import { IntroPanel } from "@/components/quickbooks/intro-panel";
 import { ManagePanel } from "@/components/quickbooks/manage-panel";
+import { AccountantLinks } from "@/components/accountant/accountant-links";
 import { MappingSummary } from "@/components/quickbooks/mapping-summary";
 import { Notice } from "@/components/quickbooks/notice";
 import { RefusalNotice } from "@/components/quickbooks/refusal-notice";
@@ -111,6 +112,7 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
         </Notice>
       )}
       <ManagePanel merchantId={ctx.business.merchantId} overview={{ ...overview, connection }} canManage={ctx.canManage} locale={ctx.locale} timeZone={ctx.business.timezone} />
+      <AccountantLinks base={ctx.base} />
       {health && (
         <div className="space-y-2">
           <h2 className="text-lg font-semibold">{t("health.title")}</h2>
