@@ -13,6 +13,13 @@ export function proxy(request: NextRequest) {
   if (!signedIn && !request.nextUrl.pathname.startsWith("/signin")) {
     return NextResponse.redirect(new URL("/signin", request.nextUrl));
   }
+  // The reconciliation's CSV lives at the page's own address (&format=csv): a route handler serves it.
+  const reconciliation = /^\/b\/([^/]+)\/quickbooks\/reconciliation\/?$/.exec(request.nextUrl.pathname);
+  if (reconciliation && request.nextUrl.searchParams.get("format") === "csv") {
+    const target = request.nextUrl.clone();
+    target.pathname = `/api/b/${reconciliation[1]}/reconciliation`;
+    return NextResponse.rewrite(target);
+  }
   return NextResponse.next();
 }
 
