@@ -4,6 +4,8 @@ import { HealthList, type HealthResult } from "@/components/quickbooks/health-li
 import { IntroPanel } from "@/components/quickbooks/intro-panel";
 import { ManagePanel } from "@/components/quickbooks/manage-panel";
 import { AccountantLinks } from "@/components/accountant/accountant-links";
+import { PausedDepositOffers } from "@/components/accountant/paused-deposit-offers";
+import { pausedDepositOffers } from "@/lib/sync/paused-deposits";
 import { MappingSummary } from "@/components/quickbooks/mapping-summary";
 import { Notice } from "@/components/quickbooks/notice";
 import { RefusalNotice } from "@/components/quickbooks/refusal-notice";
@@ -18,6 +20,7 @@ import { param, quickbooksContext, type QuickbooksContext } from "./_data/contex
 import { SyncSections } from "./_sync/sync-sections";
 
 const DONE_MESSAGES = new Set(["paused", "resumed", "disconnected", "reauthorized", "mapping_saved"]);
+const PAUSED_DEPOSIT_DONE = new Set(["paused_deposit_sent", "paused_deposit_kept_out", "paused_deposit_gone"]);
 
 /** Checks the mapped references in QuickBooks when the tab opens; a refused token turns the connection to "needs reauthorization". */
 async function mappingHealth(ctx: QuickbooksContext, connection: Connection): Promise<HealthResult | null> {
@@ -41,6 +44,7 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
   const query = await searchParams;
   const ctx = await quickbooksContext(merchantId);
   const t = await getTranslations("quickbooks");
+  const ta = await getTranslations("accountant");
   const error = param(query, "error");
   const done = param(query, "done");
   const errorValues = Object.fromEntries(["companyCurrency", "businessCurrency", "companyName", "name", "existingType"].flatMap((k) => (param(query, k) ? [[k, param(query, k)!]] : [])));
@@ -49,6 +53,7 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
     <>
       {error && <RefusalNotice code={error} values={errorValues} />}
       {done && DONE_MESSAGES.has(done) && <Notice tone="success" title={t(`done.${done}`)} testId="qbo-done" />}
+      {done && PAUSED_DEPOSIT_DONE.has(done) && <Notice tone="success" title={ta(`pausedDeposits.done.${done}`)} testId="qbo-done" />}
     </>
   );
   let connection = ctx.connection;
@@ -113,6 +118,14 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
       )}
       <ManagePanel merchantId={ctx.business.merchantId} overview={{ ...overview, connection }} canManage={ctx.canManage} locale={ctx.locale} timeZone={ctx.business.timezone} />
       <AccountantLinks base={ctx.base} />
+      {ctx.canManage && connection.status === "active" && (
+        <PausedDepositOffers
+          offers={await pausedDepositOffers(ctx.db, ctx.business.id, connection.id)}
+          merchantId={ctx.business.merchantId}
+          currency={ctx.business.currency}
+          locale={ctx.locale}
+        />
+      )}
       {health && (
         <div className="space-y-2">
           <h2 className="text-lg font-semibold">{t("health.title")}</h2>
