@@ -3,3 +3,4 @@ export * from "./processor";
 export * from "./quickbooks";
 export * from "./audit";
 export * from "./sync";
+export * from "./invitations";
