@@ -10,7 +10,9 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
  */
 export function proxy(request: NextRequest) {
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!signedIn && !request.nextUrl.pathname.startsWith("/signin")) {
+  // The invitation page is for people who may have no account yet.
+  const open = request.nextUrl.pathname.startsWith("/signin") || request.nextUrl.pathname.startsWith("/invite/");
+  if (!signedIn && !open) {
     return NextResponse.redirect(new URL("/signin", request.nextUrl));
   }
   // The reconciliation's CSV lives at the page's own address (&format=csv): a route handler serves it.
