@@ -117,6 +117,7 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
         </Notice>
       )}
       <ManagePanel merchantId={ctx.business.merchantId} overview={{ ...overview, connection }} canManage={ctx.canManage} locale={ctx.locale} timeZone={ctx.business.timezone} />
+      <p className="explain text-sm text-slate-700" data-testid="explain-manage">{ta("explain.manage")}</p>
       <AccountantLinks base={ctx.base} />
       {ctx.canManage && connection.status === "active" && (
         <PausedDepositOffers
@@ -132,10 +133,12 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
           <HealthList health={health} canEdit={ctx.canManage} />
         </div>
       )}
+      <p className="explain text-sm text-slate-700">{ta("explain.sync")}</p>
       <SyncSections ctx={ctx} connection={connection} />
       {current && (
         <div className="space-y-2">
           <h2 className="text-lg font-semibold">{t("manage.currentMapping")}</h2>
+          <p className="explain text-sm text-slate-700">{ta("explain.mapping")}</p>
           <MappingSummary
             names={{ bank: current.bankAccountName, revenue: current.revenueAccountName, expense: current.expenseAccountName, customer: current.customerName, taxCode: current.taxCodeName }}
           />
@@ -143,6 +146,7 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
       )}
       <div className="space-y-2">
         <h2 className="text-lg font-semibold">{t("versions.title")}</h2>
+        <p className="explain text-sm text-slate-700">{ta("explain.versions")}</p>
         <VersionsTable versions={overview.versions} locale={ctx.locale} timeZone={ctx.business.timezone} />
       </div>
     </section>
