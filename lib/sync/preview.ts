@@ -22,6 +22,7 @@ import {
 import { businessDateOf } from "@/lib/processor/timezone";
 import type { QboApi } from "@/lib/quickbooks/api-client";
 import { addDays, type IsoDate } from "./dates";
+import { originals, withOriginal } from "./load";
 import { findServiceItem, findUndepositedFundsAccount, remembered, taxCodeRates } from "./references";
 
 /**
@@ -105,11 +106,12 @@ export async function previewDay(db: Db, api: QboApi, input: PreviewInput): Prom
   };
 
   const transactions = await db
-    .select()
+    .select({ transaction: cardTransactions, original: { amountMinor: originals.amountMinor, taxMinor: originals.taxMinor, tipMinor: originals.tipMinor } })
     .from(cardTransactions)
+    .leftJoin(originals, and(eq(originals.id, cardTransactions.originalTransactionId), eq(originals.businessId, input.businessId)))
     .where(and(eq(cardTransactions.businessId, input.businessId), eq(cardTransactions.businessDate, day)))
     .orderBy(asc(cardTransactions.occurredAt), asc(cardTransactions.id));
-  for (const t of transactions) add(t.processorId, () => buildReceipt(t, context));
+  for (const { transaction, original } of transactions) add(transaction.processorId, () => buildReceipt(withOriginal(transaction, original), context));
 
   const deposits = await db
     .select()
