@@ -17,17 +17,22 @@ export default async function PreviewPage({ params }: { params: Promise<{ mercha
   if (!ctx.canViewDetails || !ctx.connection || !isLive(ctx.connection)) notFound();
   const t = await getTranslations("accountant.preview");
   const mapping = await mappingFor(ctx.db, ctx.connection.id);
-  let body: React.ReactNode;
-  if (!mapping) body = <p>{t("noMapping")}</p>;
-  else {
-    try {
-      const preview = await previewDayForConnection(ctx.db, ctx.connection, ctx.business, previewMappingOf(mapping), ctx.processorName);
-      body = <DayPreviewView preview={preview} currency={ctx.business.currency} locale={ctx.locale} />;
-    } catch (error) {
-      if (!(error instanceof ConnectionRefusedError)) throw error;
-      body = <RefusalNotice code={error.code} values={{}} />;
-    }
-  }
+  const result = mapping
+    ? await previewDayForConnection(ctx.db, ctx.connection, ctx.business, previewMappingOf(mapping), ctx.processorName).then(
+        (preview) => ({ preview }),
+        (error: unknown) => {
+          if (error instanceof ConnectionRefusedError) return { refusal: error.code };
+          throw error;
+        },
+      )
+    : null;
+  const body = !result ? (
+    <p>{t("noMapping")}</p>
+  ) : "refusal" in result ? (
+    <RefusalNotice code={result.refusal} values={{}} />
+  ) : (
+    <DayPreviewView preview={result.preview} currency={ctx.business.currency} locale={ctx.locale} />
+  );
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>

@@ -18,17 +18,23 @@ export default async function ReconciliationPage({ params, searchParams }: { par
   const requested = monthSchema.safeParse(param(query, "month"));
   const month = requested.success ? requested.data : previousMonth(businessDateOf(new Date(), ctx.business.timezone));
   const connection = ctx.connection;
-  let body: React.ReactNode;
-  if (!connection?.realmId || !connection.connectedOn) body = <p data-testid="reconcile-not-connected">{t("notConnected")}</p>;
-  else {
-    try {
-      const report = await reconciliationFor(ctx.db, connection, month);
-      body = <ReconciliationView report={report} currency={ctx.business.currency} locale={ctx.locale} />;
-    } catch (error) {
-      if (!(error instanceof ConnectionRefusedError)) throw error;
-      body = <RefusalNotice code={error.code} values={{}} />;
-    }
-  }
+  const connected = !!connection?.realmId && !!connection.connectedOn;
+  const result = connected
+    ? await reconciliationFor(ctx.db, connection!, month).then(
+        (report) => ({ report }),
+        (error: unknown) => {
+          if (error instanceof ConnectionRefusedError) return { refusal: error.code };
+          throw error;
+        },
+      )
+    : null;
+  const body = !result ? (
+    <p data-testid="reconcile-not-connected">{t("notConnected")}</p>
+  ) : "refusal" in result ? (
+    <RefusalNotice code={result.refusal} values={{}} />
+  ) : (
+    <ReconciliationView report={result.report} currency={ctx.business.currency} locale={ctx.locale} />
+  );
   const csvHref = `${ctx.base}/reconciliation?${new URLSearchParams({ month, format: "csv" })}`;
   return (
     <section className="space-y-4">

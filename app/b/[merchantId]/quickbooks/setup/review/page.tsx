@@ -45,27 +45,32 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
     return fallback.state === "existing" ? fallback.id : newSlotReference(slot);
   };
   const ta = await getTranslations("accountant.preview");
-  let preview: React.ReactNode;
-  try {
-    const day = await previewDayForConnection(
-      ctx.db,
-      ctx.connection!,
-      ctx.business,
-      {
-        bankAccountId: choice.data.bank,
-        revenueAccountId: chosenId("revenue"),
-        expenseAccountId: chosenId("expense"),
-        customerId: chosenId("customer"),
-        taxCodeId: choice.data.taxCode,
-        names: names as Record<keyof typeof names, string>,
-      },
-      ctx.processorName,
+  const previewResult = await previewDayForConnection(
+    ctx.db,
+    ctx.connection!,
+    ctx.business,
+    {
+      bankAccountId: choice.data.bank,
+      revenueAccountId: chosenId("revenue"),
+      expenseAccountId: chosenId("expense"),
+      customerId: chosenId("customer"),
+      taxCodeId: choice.data.taxCode,
+      names: names as Record<keyof typeof names, string>,
+    },
+    ctx.processorName,
+  ).then(
+    (day) => ({ day }),
+    (error: unknown) => {
+      if (error instanceof ConnectionRefusedError) return { refusal: error.code };
+      throw error;
+    },
+  );
+  const preview =
+    "refusal" in previewResult ? (
+      <RefusalNotice code={previewResult.refusal} values={{}} />
+    ) : (
+      <DayPreviewView preview={previewResult.day} currency={ctx.business.currency} locale={ctx.locale} />
     );
-    preview = <DayPreviewView preview={day} currency={ctx.business.currency} locale={ctx.locale} />;
-  } catch (error) {
-    if (!(error instanceof ConnectionRefusedError)) throw error;
-    preview = <RefusalNotice code={error.code} values={{}} />;
-  }
   const created = (["revenue", "expense", "customer"] as const).filter((slot) => choice.data[slot] === DEFAULT_CHOICE && options.defaults[slot].state === "new");
   return (
     <section className="space-y-4">
