@@ -10,8 +10,17 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
  */
 export function proxy(request: NextRequest) {
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!signedIn && !request.nextUrl.pathname.startsWith("/signin")) {
+  // The invitation page is for people who may have no account yet.
+  const open = request.nextUrl.pathname.startsWith("/signin") || request.nextUrl.pathname.startsWith("/invite/");
+  if (!signedIn && !open) {
     return NextResponse.redirect(new URL("/signin", request.nextUrl));
+  }
+  // The reconciliation's CSV lives at the page's own address (&format=csv): a route handler serves it.
+  const reconciliation = /^\/b\/([^/]+)\/quickbooks\/reconciliation\/?$/.exec(request.nextUrl.pathname);
+  if (reconciliation && request.nextUrl.searchParams.get("format") === "csv") {
+    const target = request.nextUrl.clone();
+    target.pathname = `/api/b/${reconciliation[1]}/reconciliation`;
+    return NextResponse.rewrite(target);
   }
   return NextResponse.next();
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { SignInPage } from "./pages/sign-in-page";
 import { createBusiness, e2eDb, injectFault, SANDBOX_URL, sandboxCompany, sandboxEntities, CLIENT_ID } from "./pages/quickbooks-fixtures";
-import { insertDeposit, insertSales, isoDay } from "./pages/processor-records";
+import { allowSyncNow, insertDeposit, insertSales, isoDay } from "./pages/processor-records";
 import { QuickBooksPage } from "./pages/quickbooks-page";
 
 /**
@@ -11,11 +11,6 @@ import { QuickBooksPage } from "./pages/quickbooks-page";
  * with one message, failed items are retried or resolved, and an accountant only reads.
  */
 
-/** Sync now may run once a minute: move the last run back instead of waiting. */
-async function allowSyncNow(businessId: string) {
-  await e2eDb()`update sync_runs set started_at = started_at - interval '2 minutes'
-    where connection_id = (select id from qbo_connections where business_id = ${businessId})`;
-}
 
 async function syncNow(page: Page) {
   await page.getByRole("button", { name: "Sync now" }).click();

@@ -5,3 +5,4 @@ export * from "./audit";
 export * from "./sync";
 export * from "./schedule";
 export * from "./notify";
+export * from "./invitations";

@@ -44,3 +44,9 @@ export async function insertDeposit(businessId: string, processorId: string, day
   if (fees.length) await e2eDb()`update fees set deposit_id = ${dep.id} where id in ${e2eDb()(fees.map((f) => f.id))}`;
   return { id: dep.id as string, amountMinor: amount };
 }
+
+/** Sync now may run once a minute: move the last run back instead of waiting. */
+export async function allowSyncNow(businessId: string) {
+  await e2eDb()`update sync_runs set started_at = started_at - interval '2 minutes'
+    where connection_id = (select id from qbo_connections where business_id = ${businessId})`;
+}

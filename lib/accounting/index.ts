@@ -20,6 +20,7 @@ export { buildDeposit } from "./deposit";
 export { buildNegativeSettlementEntry, buildStandaloneFeePurchase } from "./standalone-debit";
 export { settlementEffects, directionOf, type SettlementEffect } from "./settlement-items";
 export { expectedTotalMinor } from "./totals";
+export { journalOf, depositTieOut, roleOfAccount, type JournalView, type JournalLine, type JournalAccountRole, type DepositTieOut } from "./journal";
 
 /** A settlement as QuickBooks can take it: a Deposit when its net is ≥ 0, else a JournalEntry. */
 export function buildSettlementDocument(

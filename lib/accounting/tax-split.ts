@@ -57,12 +57,12 @@ export interface TaxSplit {
   /** The taxed base: net less the tip. */
   taxableNetMinor: number;
   taxMinor: number;
-  source: "processor" | "rate";
+  source: "processor" | "original" | "rate";
 }
 
 /** The split of a card transaction (sale, refund, chargeback or reversal alike: the sign is the document's). */
 export function taxSplitOf(
-  transaction: Pick<CardTransaction, "processorId" | "amountMinor" | "taxMinor" | "tipMinor">,
+  transaction: Pick<CardTransaction, "processorId" | "amountMinor" | "taxMinor" | "tipMinor" | "original">,
   rate: TaxRateInfo,
 ): TaxSplit {
   const { processorId, amountMinor } = transaction;
@@ -80,8 +80,26 @@ export function taxSplitOf(
     }
     return { grossMinor: amountMinor, netMinor: amountMinor - tax, taxableNetMinor: amountMinor - tip - tax, taxMinor: tax, source: "processor" };
   }
+  const fromOriginal = proRataTaxOfOriginal(amountMinor - tip, transaction.original);
+  if (fromOriginal !== null) {
+    return { grossMinor: amountMinor, netMinor: amountMinor - fromOriginal, taxableNetMinor: amountMinor - tip - fromOriginal, taxMinor: fromOriginal, source: "original" };
+  }
   const { taxMinor } = splitTaxInclusive(amountMinor - tip, rate.percent);
   return { grossMinor: amountMinor, netMinor: amountMinor - taxMinor, taxableNetMinor: amountMinor - tip - taxMinor, taxMinor, source: "rate" };
+}
+
+/**
+ * The tax of a refund, chargeback or reversal taken from its original sale, in proportion to the
+ * taxable part: tax = original tax × taxable / original taxable (taxable = amount − tip), rounded
+ * half up, never more than the taxable part. Null when the original or its tax is not known.
+ */
+export function proRataTaxOfOriginal(taxableMinor: number, original: CardTransaction["original"]): number | null {
+  if (!original || original.taxMinor === null) return null;
+  const originalTaxable = original.amountMinor - (original.tipMinor ?? 0);
+  if (originalTaxable <= 0 || original.taxMinor < 0 || original.taxMinor > originalTaxable) return null;
+  // Exact integer arithmetic: floor((2·tax·taxable + originalTaxable) / (2·originalTaxable)).
+  const tax = (2n * BigInt(original.taxMinor) * BigInt(taxableMinor) + BigInt(originalTaxable)) / (2n * BigInt(originalTaxable));
+  return Math.min(Number(tax), taxableMinor);
 }
 
 /**

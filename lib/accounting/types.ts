@@ -25,6 +25,12 @@ export interface CardTransaction {
   /** Exactly four digits: the only card data that ever reaches QuickBooks (with the brand). */
   last4: string;
   businessDate: IsoDate;
+  /**
+   * The sale a refund, chargeback or reversal goes back to, when known: without a taxMinor of its
+   * own, such a record takes its tax pro rata from the original's (what the customer really paid),
+   * not from the mapped code's rate.
+   */
+  original?: Pick<CardTransaction, "amountMinor" | "taxMinor" | "tipMinor"> | null;
 }
 
 /** A row of fees. */

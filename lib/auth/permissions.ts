@@ -10,6 +10,7 @@ const ALLOWED = {
   "quickbooks.view": ["owner", "accountant", "staff"],
   "quickbooks.viewDetails": ["owner", "accountant"],
   "quickbooks.manage": ["owner"],
+  "accountants.manage": ["owner"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ALLOWED;

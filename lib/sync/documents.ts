@@ -10,7 +10,7 @@ import {
   type Settlement,
 } from "@/lib/accounting";
 import type { IsoDate } from "./dates";
-import { loadPostableDeposits, loadPostableFees, loadPostableTransactions, loadSettledItems } from "./load";
+import { loadPostableDeposits, loadPostableFees, loadPostableTransactions, loadSettledItems, withOriginal } from "./load";
 import type { PlannedDocument } from "./poster";
 
 /**
@@ -70,7 +70,7 @@ export async function buildReceiptDocuments(db: Db, context: DocumentContext, th
   return buildEach(
     rows,
     (row) => row.transaction.processorId,
-    (row) => planned(row, row.transaction.processorId, buildReceipt(row.transaction, context.posting), context),
+    (row) => planned(row, row.transaction.processorId, buildReceipt(withOriginal(row.transaction, row.original), context.posting), context),
   );
 }
 

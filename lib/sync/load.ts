@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { cardTransactions, fees, settlementDeposits, syncItems } from "@/db/schema";
 import type { IsoDate } from "./dates";
@@ -9,6 +10,17 @@ import type { IsoDate } from "./dates";
  */
 const POSTABLE = ["pending", "ready_to_sync"] as const;
 
+/** The sale a refund, chargeback or reversal goes back to (its tax is shared pro rata). */
+export const originals = alias(cardTransactions, "original_transaction");
+
+/** A transaction row with its original as the builders take it. */
+export function withOriginal<T extends object>(transaction: T, original: { amountMinor: number | null; taxMinor: number | null; tipMinor: number | null } | null) {
+  return {
+    ...transaction,
+    original: original && original.amountMinor !== null ? { amountMinor: original.amountMinor, taxMinor: original.taxMinor, tipMinor: original.tipMinor } : null,
+  };
+}
+
 export async function loadPostableTransactions(db: Db, connectionId: string, businessId: string, through: IsoDate) {
   return db
     .select({
@@ -16,9 +28,11 @@ export async function loadPostableTransactions(db: Db, connectionId: string, bus
       attempts: syncItems.attempts,
       inFlightSince: syncItems.inFlightSince,
       transaction: cardTransactions,
+      original: { amountMinor: originals.amountMinor, taxMinor: originals.taxMinor, tipMinor: originals.tipMinor },
     })
     .from(syncItems)
     .innerJoin(cardTransactions, and(eq(cardTransactions.id, syncItems.recordId), eq(cardTransactions.businessId, businessId)))
+    .leftJoin(originals, and(eq(originals.id, cardTransactions.originalTransactionId), eq(originals.businessId, businessId)))
     .where(
       and(
         eq(syncItems.connectionId, connectionId),

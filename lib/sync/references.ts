@@ -15,7 +15,7 @@ const quote = (s: string) => `'${s.replace(/'/g, "\\'")}'`;
 /** A stable request id for a reference create (QuickBooks allows at most 36 characters). */
 const requestIdFor = (...parts: string[]) => `sb-${createHash("sha256").update(parts.join("|")).digest("hex").slice(0, 32)}`;
 
-async function remembered(db: Db, connectionId: string, kind: string, key: string): Promise<string | null> {
+export async function remembered(db: Db, connectionId: string, kind: string, key: string): Promise<string | null> {
   const [row] = await db
     .select({ qboId: qboReferences.qboId })
     .from(qboReferences)
@@ -30,11 +30,16 @@ async function remember(db: Db, connectionId: string, kind: string, key: string,
 export async function undepositedFundsAccountId(db: Db, api: QboApi, connectionId: string): Promise<string> {
   const known = await remembered(db, connectionId, "account", "undeposited_funds");
   if (known) return known;
-  const accounts = await api.query("Account", "SELECT * FROM Account WHERE AccountType = 'Other Current Asset' MAXRESULTS 1000");
-  const account = accounts.find((a) => a.AccountSubType === "UndepositedFunds");
+  const account = await findUndepositedFundsAccount(api);
   if (!account) throw new Error("This QuickBooks company has no Undeposited Funds account.");
   await remember(db, connectionId, "account", "undeposited_funds", account.Id);
   return account.Id;
+}
+
+/** The company's Undeposited Funds account (reads only). */
+export async function findUndepositedFundsAccount(api: QboApi): Promise<QboEntity | undefined> {
+  const accounts = await api.query("Account", "SELECT * FROM Account WHERE AccountType = 'Other Current Asset' MAXRESULTS 1000");
+  return accounts.find((a) => a.AccountSubType === "UndepositedFunds");
 }
 
 /**
@@ -50,10 +55,9 @@ export async function serviceItemId(
 ): Promise<string> {
   const known = await remembered(db, connectionId, "service_item", revenue.id);
   if (known) return known;
-  const baseName = `${processorName} Card Sales`;
-  const candidates = await api.query("Item", `SELECT * FROM Item WHERE Name LIKE ${quote(`${baseName}%`)} MAXRESULTS 1000`);
-  const pointsAtRevenue = (item: QboEntity) => (item.IncomeAccountRef as { value?: string } | undefined)?.value === revenue.id;
-  let item = candidates.find(pointsAtRevenue);
+  const baseName = serviceItemBaseName(processorName);
+  const { item: found, candidates } = await findServiceItem(api, revenue.id, processorName);
+  let item = found;
   if (!item) {
     const taken = new Set(candidates.map((c) => String(c.Name).toLowerCase()));
     const name = !taken.has(baseName.toLowerCase()) ? baseName : `${baseName} - ${revenue.name}`.slice(0, 100);
@@ -65,6 +69,15 @@ export async function serviceItemId(
   }
   await remember(db, connectionId, "service_item", revenue.id, item.Id);
   return item.Id;
+}
+
+const serviceItemBaseName = (processorName: string) => `${processorName} Card Sales`;
+
+/** The processor's service item already pointing at the revenue account, if any (reads only: the preview uses it too). */
+export async function findServiceItem(api: QboApi, revenueAccountId: string, processorName: string): Promise<{ item: QboEntity | undefined; candidates: QboEntity[] }> {
+  const candidates = await api.query("Item", `SELECT * FROM Item WHERE Name LIKE ${quote(`${serviceItemBaseName(processorName)}%`)} MAXRESULTS 1000`);
+  const item = candidates.find((c) => (c.IncomeAccountRef as { value?: string } | undefined)?.value === revenueAccountId);
+  return { item, candidates };
 }
 
 export async function paymentMethodIds(db: Db, api: QboApi, connectionId: string, brands: Iterable<CardBrand>): Promise<Map<CardBrand, string>> {

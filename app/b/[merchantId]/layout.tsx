@@ -10,6 +10,10 @@ import { getDb } from "@/lib/database";
 import { env } from "@/lib/env";
 import { unreadCount } from "@/lib/notify/inbox";
 import { findConnection, isInSetup } from "@/lib/quickbooks/connection/connection-record";
+import { cookies } from "next/headers";
+import { PresentingMask } from "@/components/presenting/presenting-mask";
+import { PresentingBanner, PresentingToggle } from "@/components/presenting/presenting-toggle";
+import { PRESENTING_COOKIE } from "@/lib/presenting/mask";
 import { currentBusinesses, requireBusiness } from "../../_server/session";
 
 export const dynamic = "force-dynamic";
@@ -22,12 +26,14 @@ export default async function BusinessLayout({ children, params }: { children: R
   const t = await getTranslations("common");
   const tq = await getTranslations("quickbooks.status");
   const connection = await findConnection(getDb(), business.id);
+  const presenting = (await cookies()).get(PRESENTING_COOKIE)?.value === "on";
   const quickbooksBadge = isInSetup(connection) ? tq("setup") : tq(connection?.status ?? "not_connected");
   const tn = await getTranslations("notify.bell");
   const unread = await unreadCount(getDb(), business.id, user.id);
   return (
     // A phone-width screen stacks the menu above the page; from md up it is a side column.
-    <div className="flex min-h-screen flex-col md:flex-row">
+    <div className={`flex min-h-screen flex-col md:flex-row ${presenting ? "presenting" : ""}`} data-presenting={presenting ? "on" : "off"}>
+      {presenting && <PresentingMask secrets={[user.email, connection?.realmId ?? ""].filter(Boolean)} />}
       <aside className="flex w-full shrink-0 flex-col gap-6 border-b border-slate-200 bg-white p-4 md:w-64 md:border-r md:border-b-0">
         <div>
           <p className="text-xs uppercase tracking-wide text-slate-500">{t("processorPortal", { processor: env().PROCESSOR_NAME })}</p>
@@ -51,11 +57,15 @@ export default async function BusinessLayout({ children, params }: { children: R
             </Link>
           )}
           <LanguageSwitch />
+          <PresentingToggle on={presenting} />
           <p className="text-xs text-slate-500">{t("signedInAs", { email: user.email })}</p>
           <SignOutButton />
         </div>
       </aside>
-      <main className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
+      <main className="min-w-0 flex-1 p-4 md:p-8">
+        {presenting && <PresentingBanner />}
+        {children}
+      </main>
     </div>
   );
 }

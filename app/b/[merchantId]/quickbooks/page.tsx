@@ -3,6 +3,9 @@ import { redirect } from "next/navigation";
 import { HealthList, type HealthResult } from "@/components/quickbooks/health-list";
 import { IntroPanel } from "@/components/quickbooks/intro-panel";
 import { ManagePanel } from "@/components/quickbooks/manage-panel";
+import { AccountantLinks } from "@/components/accountant/accountant-links";
+import { PausedDepositOffers } from "@/components/accountant/paused-deposit-offers";
+import { pausedDepositOffers } from "@/lib/sync/paused-deposits";
 import { MappingSummary } from "@/components/quickbooks/mapping-summary";
 import { Notice } from "@/components/quickbooks/notice";
 import { RefusalNotice } from "@/components/quickbooks/refusal-notice";
@@ -19,6 +22,7 @@ import { ActivitySection } from "./_sync/activity-section";
 import { SyncSections } from "./_sync/sync-sections";
 
 const DONE_MESSAGES = new Set(["paused", "resumed", "disconnected", "reauthorized", "mapping_saved"]);
+const PAUSED_DEPOSIT_DONE = new Set(["paused_deposit_sent", "paused_deposit_kept_out", "paused_deposit_gone"]);
 
 /** Checks the mapped references in QuickBooks when the tab opens; a refused token turns the connection to "needs reauthorization". */
 async function mappingHealth(ctx: QuickbooksContext, connection: Connection): Promise<HealthResult | null> {
@@ -42,6 +46,7 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
   const query = await searchParams;
   const ctx = await quickbooksContext(merchantId);
   const t = await getTranslations("quickbooks");
+  const ta = await getTranslations("accountant");
   const error = param(query, "error");
   const done = param(query, "done");
   const errorValues = Object.fromEntries(["companyCurrency", "businessCurrency", "companyName", "name", "existingType"].flatMap((k) => (param(query, k) ? [[k, param(query, k)!]] : [])));
@@ -50,6 +55,7 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
     <>
       {error && <RefusalNotice code={error} values={errorValues} />}
       {done && DONE_MESSAGES.has(done) && <Notice tone="success" title={t(`done.${done}`)} testId="qbo-done" />}
+      {done && PAUSED_DEPOSIT_DONE.has(done) && <Notice tone="success" title={ta(`pausedDeposits.done.${done}`)} testId="qbo-done" />}
     </>
   );
   let connection = ctx.connection;
@@ -116,16 +122,28 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
         </Notice>
       )}
       <ManagePanel merchantId={ctx.business.merchantId} overview={{ ...overview, connection }} canManage={ctx.canManage} locale={ctx.locale} timeZone={ctx.business.timezone} />
+      <p className="explain text-sm text-slate-700" data-testid="explain-manage">{ta("explain.manage")}</p>
+      <AccountantLinks base={ctx.base} />
+      {ctx.canManage && connection.status === "active" && (
+        <PausedDepositOffers
+          offers={await pausedDepositOffers(ctx.db, ctx.business.id, connection.id)}
+          merchantId={ctx.business.merchantId}
+          currency={ctx.business.currency}
+          locale={ctx.locale}
+        />
+      )}
       {health && (
         <div className="space-y-2">
           <h2 className="text-lg font-semibold">{t("health.title")}</h2>
           <HealthList health={health} canEdit={ctx.canManage} />
         </div>
       )}
+      <p className="explain text-sm text-slate-700">{ta("explain.sync")}</p>
       <SyncSections ctx={ctx} connection={connection} />
       {current && (
         <div className="space-y-2">
           <h2 className="text-lg font-semibold">{t("manage.currentMapping")}</h2>
+          <p className="explain text-sm text-slate-700">{ta("explain.mapping")}</p>
           <MappingSummary
             names={{ bank: current.bankAccountName, revenue: current.revenueAccountName, expense: current.expenseAccountName, customer: current.customerName, taxCode: current.taxCodeName }}
           />
@@ -133,6 +151,7 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
       )}
       <div className="space-y-2">
         <h2 className="text-lg font-semibold">{t("versions.title")}</h2>
+        <p className="explain text-sm text-slate-700">{ta("explain.versions")}</p>
         <VersionsTable versions={overview.versions} locale={ctx.locale} timeZone={ctx.business.timezone} />
       </div>
       {activity}

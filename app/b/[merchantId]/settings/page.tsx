@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EmailChoicesForm } from "@/components/notify/email-choices-form";
+import { can } from "@/lib/auth/permissions";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { getDb } from "@/lib/database";
 import { NOTIFICATION_KINDS } from "@/lib/notify/kinds";
@@ -9,9 +11,10 @@ import { saveEmailChoicesAction } from "./actions";
 
 export default async function SettingsPage({ params, searchParams }: { params: Promise<{ merchantId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { merchantId } = await params;
-  const { business, user } = await requireBusiness(merchantId);
+  const { business, user, role } = await requireBusiness(merchantId);
   const t = await getTranslations("portal.settings");
   const tn = await getTranslations("notify");
+  const ta = await getTranslations("accountant.accountants");
   const choices = await emailChoices(getDb(), user.id);
   return (
     <section>
@@ -27,6 +30,13 @@ export default async function SettingsPage({ params, searchParams }: { params: P
         labels={{ title: tn("settings.title"), help: tn("settings.help"), save: tn("settings.save"), saved: tn("settings.saved") }}
         saved={(await searchParams).emailSaved === "1"}
       />
+      {can(role, "accountants.manage") && (
+        <div className="mt-6 max-w-md rounded-lg bg-white p-6 shadow-sm">
+          <Link href={`/b/${encodeURIComponent(business.merchantId)}/settings/accountants`} className="font-medium underline" data-testid="settings-accountants">
+            {ta("settingsLink")}
+          </Link>
+        </div>
+      )}
     </section>
   );
 }

@@ -6,6 +6,10 @@ import { RefusalNotice } from "@/components/quickbooks/refusal-notice";
 import { isInSetup } from "@/lib/quickbooks/connection/connection-record";
 import { DEFAULT_CHOICE, mappingChoiceSchema, MAPPING_SLOTS } from "@/lib/quickbooks/mapping/mapping-choice";
 import type { MappingOption } from "@/lib/quickbooks/mapping/mapping-options";
+import { newSlotReference } from "@/lib/sync/preview";
+import { previewDayForConnection } from "@/lib/sync/preview-connection";
+import { DayPreviewView } from "@/components/accountant/day-preview";
+import { ConnectionRefusedError } from "@/lib/quickbooks/connection/refusal";
 import { mappingOptionsFor, param, quickbooksContext } from "../../_data/context";
 
 /** Wizard step 3: what will post where, then Confirm (which creates or reuses the defaults and saves version 1). */
@@ -35,6 +39,38 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   };
   // A choice that is no longer offered (renamed, made inactive meanwhile): back to the choices.
   if (Object.values(names).some((n) => !n)) redirect(`${backToSetup}&error=invalid_mapping`);
+  const chosenId = (slot: "revenue" | "expense" | "customer") => {
+    if (choice.data[slot] !== DEFAULT_CHOICE) return choice.data[slot];
+    const fallback = options.defaults[slot];
+    return fallback.state === "existing" ? fallback.id : newSlotReference(slot);
+  };
+  const ta = await getTranslations("accountant.preview");
+  const previewResult = await previewDayForConnection(
+    ctx.db,
+    ctx.connection!,
+    ctx.business,
+    {
+      bankAccountId: choice.data.bank,
+      revenueAccountId: chosenId("revenue"),
+      expenseAccountId: chosenId("expense"),
+      customerId: chosenId("customer"),
+      taxCodeId: choice.data.taxCode,
+      names: names as Record<keyof typeof names, string>,
+    },
+    ctx.processorName,
+  ).then(
+    (day) => ({ day }),
+    (error: unknown) => {
+      if (error instanceof ConnectionRefusedError) return { refusal: error.code };
+      throw error;
+    },
+  );
+  const preview =
+    "refusal" in previewResult ? (
+      <RefusalNotice code={previewResult.refusal} values={{}} />
+    ) : (
+      <DayPreviewView preview={previewResult.day} currency={ctx.business.currency} locale={ctx.locale} />
+    );
   const created = (["revenue", "expense", "customer"] as const).filter((slot) => choice.data[slot] === DEFAULT_CHOICE && options.defaults[slot].state === "new");
   return (
     <section className="space-y-4">
@@ -49,6 +85,10 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
         )}
         <p className="mt-2 text-sm text-slate-700">{t("review.fromDay")}</p>
       </div>
+      <details className="rounded-lg bg-slate-50 p-4" data-testid="review-preview">
+        <summary className="cursor-pointer font-semibold">{ta("title")}</summary>
+        <div className="mt-4">{preview}</div>
+      </details>
       <form method="post" action="/api/quickbooks/mapping" className="flex items-center gap-4">
         <input type="hidden" name="merchantId" value={ctx.business.merchantId} />
         <input type="hidden" name="mode" value="setup" />
