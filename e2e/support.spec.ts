@@ -47,7 +47,7 @@ async function adminPathsAnswer404(request: APIRequestContext, merchantId: strin
 }
 
 test.describe("the support console", () => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
 
   test("support finds a merchant, sees the failed item's intuit_tid, runs a sync with a reason; the owner sees it; support is refused the owner's actions; /admin is 404 for everyone else", async ({ browser }) => {
     const tag = randomBytes(3).toString("hex");
