@@ -21,6 +21,7 @@ async function expectChart(page: Page, merchantId: string, legend: string) {
 
 test.describe("the overview, page widths and QuickBooks links", () => {
   test("the overview chart renders in English and in French", async ({ page, browser }) => {
+    test.setTimeout(180_000);
     await new SignInPage(page).signInAndWait("owner@demo.test");
     await expectChart(page, "MID-1001", "Net deposits");
     await expect(page.getByTestId("overview-quickbooks")).toContainText("QuickBooks");
@@ -34,6 +35,7 @@ test.describe("the overview, page widths and QuickBooks links", () => {
   });
 
   test("no portal page scrolls horizontally at 390 px or 1280 px", async ({ page }) => {
+    test.setTimeout(300_000);
     await new SignInPage(page).signInAndWait("owner@demo.test");
     await page.goto("/b/MID-1001/deposits");
     const depositHref = await page.locator('a[href*="/deposits/"]').first().getAttribute("href");
@@ -43,12 +45,12 @@ test.describe("the overview, page widths and QuickBooks links", () => {
       await page.setViewportSize({ width, height: 900 });
       for (const path of paths) {
         await page.goto(path);
-        await page.waitForLoadState("networkidle");
+        await page.waitForLoadState("load");
         const { scrollWidth, clientWidth } = await page.evaluate(() => ({
           scrollWidth: document.scrollingElement!.scrollWidth,
           clientWidth: document.scrollingElement!.clientWidth,
         }));
-        expect(scrollWidth, `${path} at ${width} px`).toBeLessThanOrEqual(clientWidth);
+        expect.soft(scrollWidth, `${path} at ${width} px`).toBeLessThanOrEqual(clientWidth);
       }
     }
   });

@@ -11,7 +11,7 @@ export async function LatestDepositsTable({ merchantId, deposits, showQuickBooks
   const t = await getTranslations("dashboard.deposits");
   const base = `/b/${encodeURIComponent(merchantId)}/deposits`;
   return (
-    <div className="space-y-2">
+    <div className="min-w-0 space-y-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-lg font-semibold">{t("title")}</h2>
         <Link href={base} className="text-sm text-blue-700 underline">

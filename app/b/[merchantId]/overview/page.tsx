@@ -75,7 +75,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ merch
           <ActivityChart days={days} currency={business.currency} locale={locale} labels={labels} />
         </div>
       </div>
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
         <QuickBooksStatusCard
           status={status}
           href={`${base}/quickbooks`}
