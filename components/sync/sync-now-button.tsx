@@ -17,6 +17,8 @@ function useResultText() {
         return t("queued");
       case "background":
         return t("background");
+      case "failed":
+        return t("failed", { message: result.message });
       case "completed":
         if (result.status === "already_running") return t("alreadyRunning");
         if (result.status === "stopped") return t("stopped", { message: result.message ?? "" });

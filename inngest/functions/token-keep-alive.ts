@@ -2,7 +2,7 @@ import { cron } from "inngest";
 import type { Db } from "@/db/client";
 import { getDb } from "@/lib/database";
 import type { Refresher } from "@/lib/quickbooks/token-store";
-import { flagExpiringTokens, refreshTokensOf, staleTokenPage } from "@/lib/sync/keep-alive";
+import { flagExpiringTokens, refreshTokensOf, staleTokenPage, type KeepAliveOutcome } from "@/lib/sync/keep-alive";
 import { inngest } from "../client";
 
 export const KEEP_ALIVE_PAGE_SIZE = 100;
@@ -28,7 +28,7 @@ export function createTokenKeepAlive(deps: TokenKeepAliveDeps) {
       const now = await step.run("read-clock", () => (deps.now?.() ?? new Date()).toISOString());
       let after: string | null = null;
       let pages = 0;
-      const totals = { refreshed: 0, refused: [] as string[], failed: [] as string[] };
+      const totals: KeepAliveOutcome = { refreshed: 0, refused: [], failed: [] };
       do {
         const page = await step.run(`refresh-page-${pages}`, async () => {
           const stale = await staleTokenPage(deps.db(), { now: new Date(now), after, pageSize });

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { businesses, qboConnections, qboMappingVersions } from "@/db/schema";
 import { CARD_BRAND_NAMES } from "@/lib/accounting";
@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { businessDateOf } from "@/lib/processor/timezone";
 import { QboApi } from "@/lib/quickbooks/api-client";
 import { qboEndpoints } from "@/lib/quickbooks/endpoints";
+import { markNeedsReauthorization } from "@/lib/quickbooks/connection/needs-reauthorization";
 import { checkMappingHealth, type BrokenMapping } from "@/lib/quickbooks/mapping/mapping-health";
 import { QBO_LIMITS, RequestPacer } from "@/lib/quickbooks/request-pacer";
 import { QboAuthError } from "@/lib/quickbooks/errors";
@@ -125,12 +126,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
     fetchImpl: deps.fetchImpl,
     pacer: new RequestPacer(QBO_LIMITS, deps.limitsTimeScale ?? 1),
   });
-  const markNeedsReauthorization = async () => {
-    await db
-      .update(qboConnections)
-      .set({ status: "needs_reauthorization", updatedAt: sql`now()` })
-      .where(and(eq(qboConnections.id, connection.id), eq(qboConnections.status, "active")));
-  };
+  const needsReauthorization = (reason: string) => markNeedsReauthorization(db, { connectionId: connection.id, source: "sync_run", reason });
   let throttledCalls = 0;
   const posterDeps: PosterDeps = {
     db,
@@ -144,7 +140,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
         await accessTokenFor(db, connection.id, { rejected: lastToken, refresh: deps.refresh });
       } catch (error) {
         if (error instanceof InvalidGrantError) {
-          await markNeedsReauthorization();
+          await needsReauthorization(error.message);
           throw new StopRun("QuickBooks no longer accepts this connection: the owner must reauthorize it.");
         }
         throw error;
@@ -194,7 +190,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
     return summary;
   } catch (error) {
     const stopped = error instanceof StopRun;
-    if (error instanceof QboAuthError) await markNeedsReauthorization();
+    if (error instanceof QboAuthError) await needsReauthorization(error.message);
     const message = error instanceof Error ? error.message : String(error);
     const status = stopped ? "stopped" : "failed";
     const summary = {

@@ -6,7 +6,7 @@ import { QboAuthError, QboFaultError, QboThrottleError, QboUnknownOutcomeError }
 import { InvalidGrantError } from "../oauth-client";
 import { accessTokenFor } from "../token-store";
 import type { Connection } from "./connection-record";
-import { markNeedsReauthorization } from "./lifecycle";
+import { markNeedsReauthorization } from "./needs-reauthorization";
 import { ConnectionRefusedError } from "./refusal";
 
 /** Builds the API client of a connection; `rejected` is the access token QuickBooks just refused (then refreshed once). */
@@ -61,7 +61,7 @@ export async function withConnectionApi<T>(db: Db, connection: Connection, work:
     }
   } catch (error) {
     if (error instanceof InvalidGrantError || error instanceof QboAuthError) {
-      await markNeedsReauthorization(db, connection.businessId);
+      await markNeedsReauthorization(db, { connectionId: connection.id, source: "quickbooks_call", reason: error.message });
       throw new ConnectionRefusedError("needs_reauthorization", "QuickBooks no longer accepts this connection: reauthorize it.");
     }
     // Throttled, failing or unreachable: the caller shows "try again" (the fault stays in the message for logs).

@@ -123,13 +123,3 @@ export async function disconnectConnection(db: Db, input: ActionInput & { deps?:
     return after;
   });
 }
-
-/** QuickBooks refused the connection's tokens for good: the owner must reauthorize. Recorded as a system action. */
-export async function markNeedsReauthorization(db: Db, businessId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const connection = await lockConnection(tx, businessId);
-    if (!connection || connection.status !== "active") return;
-    const after = await updateConnection(tx, businessId, connection.id, { status: "needs_reauthorization" });
-    await recordAudit(tx, { businessId, actorUserId: null, action: "quickbooks.needs_reauthorization", before: auditView(connection), after: auditView(after) });
-  });
-}

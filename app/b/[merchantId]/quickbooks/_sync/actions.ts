@@ -4,8 +4,9 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { validatedAction } from "@/app/_server/action";
 import { requirePermission } from "@/app/_server/session";
-import { auditEvents, qboConnections } from "@/db/schema";
+import { qboConnections } from "@/db/schema";
 import { sendSyncRequested } from "@/inngest/send";
+import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/database";
 import { businessDateOf } from "@/lib/processor/timezone";
 import { dayLedger, type LedgerDay } from "@/lib/sync/day-ledger";
@@ -19,9 +20,11 @@ export type SyncNowResult =
   | { outcome: "rate_limited"; seconds: number }
   | { outcome: "not_active" }
   | { outcome: "queued" | "background" }
+  | { outcome: "failed"; message: string }
   | { outcome: "completed"; status: string; documents: number; failed: number; message: string | null };
 
 function describe(dispatch: SyncDispatch): SyncNowResult {
+  if (dispatch.mode === "failed") return { outcome: "failed", message: dispatch.message };
   if (dispatch.mode !== "completed") return { outcome: dispatch.mode };
   const { summary } = dispatch;
   return {
@@ -46,7 +49,7 @@ export const syncNowAction = validatedAction(z.object({ merchantId: z.string().m
   if (!connectionId) return { outcome: "not_active" };
   const seconds = await syncNowWaitSeconds(db, connectionId);
   if (seconds > 0) return { outcome: "rate_limited", seconds };
-  await db.insert(auditEvents).values({ businessId: access.business.id, actorUserId: access.user.id, action: "quickbooks.sync_requested", after: { connectionId, trigger: "manual" } });
+  await recordAudit(db, { businessId: access.business.id, actorUserId: access.user.id, action: "quickbooks.sync_requested", after: { connectionId, trigger: "manual" } });
   return describe(await requestSync({ db, send: sendSyncRequested, waitMs: LOCAL_WAIT_MS }, { connectionId, trigger: "manual" }));
 });
 
