@@ -17,7 +17,7 @@ import { buildDepositDocuments, buildFeeDocuments, buildReceiptDocuments, type D
 import { planItems } from "./plan";
 import { postDocuments, type PosterDeps, type PostingOutcome } from "./poster";
 import { paymentMethodIds, serviceItemId, taxCodeRates, undepositedFundsAccountId } from "./references";
-import { withRetries } from "./retry";
+import { withRetries } from "@/lib/quickbooks/retry";
 import { claimRun, finishRun, heartbeat, type RunTrigger } from "./run-lock";
 
 export interface SyncOptions {

@@ -3,15 +3,15 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { qboReferences } from "@/db/schema";
 import { CARD_BRAND_NAMES, type CardBrand } from "@/lib/accounting";
+import { US_NOT_TAXABLE } from "@/lib/accounting/us-tax-codes";
 import type { QboApi, QboEntity } from "@/lib/quickbooks/api-client";
+import { queryLiteral } from "@/lib/quickbooks/query-literal";
 
 /**
  * QuickBooks objects the documents point at, found or created once per connection and remembered
  * in qbo_references. Each is looked up by name before it is created, so a lost database row or a
  * crash between create and commit never makes a second one.
  */
-const quote = (s: string) => `'${s.replace(/'/g, "\\'")}'`;
-
 /** A stable request id for a reference create (QuickBooks allows at most 36 characters). */
 const requestIdFor = (...parts: string[]) => `sb-${createHash("sha256").update(parts.join("|")).digest("hex").slice(0, 32)}`;
 
@@ -51,7 +51,7 @@ export async function serviceItemId(
   const known = await remembered(db, connectionId, "service_item", revenue.id);
   if (known) return known;
   const baseName = `${processorName} Card Sales`;
-  const candidates = await api.query("Item", `SELECT * FROM Item WHERE Name LIKE ${quote(`${baseName}%`)} MAXRESULTS 1000`);
+  const candidates = await api.query("Item", `SELECT * FROM Item WHERE Name LIKE ${queryLiteral(`${baseName}%`)} MAXRESULTS 1000`);
   const pointsAtRevenue = (item: QboEntity) => (item.IncomeAccountRef as { value?: string } | undefined)?.value === revenue.id;
   let item = candidates.find(pointsAtRevenue);
   if (!item) {
@@ -97,7 +97,7 @@ export async function paymentMethodIds(db: Db, api: QboApi, connectionId: string
 /** The rates of a tax code's sales side (GST/QST QC → GST 5 + QST 9.975) and their combined percent. */
 export async function taxCodeRates(api: QboApi, taxCodeId: string): Promise<{ percent: number; components: { taxRateId: string; percent: number }[] }> {
   // US "not taxable" is a pseudo code with no rates behind it.
-  if (taxCodeId === "NON") return { percent: 0, components: [] };
+  if (taxCodeId === US_NOT_TAXABLE) return { percent: 0, components: [] };
   const code = await api.read("TaxCode", taxCodeId);
   const details = ((code.SalesTaxRateList as { TaxRateDetail?: { TaxRateRef?: { value?: string } }[] } | undefined)?.TaxRateDetail ?? []).filter(
     (d) => d.TaxRateRef?.value,
