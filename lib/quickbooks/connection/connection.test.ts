@@ -150,6 +150,15 @@ describe("connecting", () => {
     parts[3] = body.toString("base64url");
     await db.db.update(qboTokens).set({ refreshTokenCiphertext: parts.join(".") }).where(eq(qboTokens.connectionId, connection.id));
     await expect(readTokens(db.db, connection.id)).rejects.toThrow(TokenDecryptionError);
+
+    // Disconnecting still works, but says the access was not revoked at Intuit, and the audit keeps why.
+    const revoked: string[] = [];
+    const outcome = await disconnectConnection(db.db, { actor: owner, businessId: business.id, deps: { revoke: async (t) => void revoked.push(t) } });
+    expect(outcome).toMatchObject({ revoked: false, connection: { status: "disconnected" } });
+    expect(revoked).toEqual([]);
+    expect(await db.db.select().from(qboTokens).where(eq(qboTokens.connectionId, connection.id))).toEqual([]);
+    const [audit] = (await db.db.select().from(auditEvents).where(eq(auditEvents.businessId, business.id))).filter((e) => e.action === "quickbooks.disconnected");
+    expect(audit.after).toMatchObject({ status: "disconnected", revoked: false, notRevokedBecause: expect.stringContaining("integrity check") });
   });
 
   it("lets only the owner start or finish connecting", async () => {

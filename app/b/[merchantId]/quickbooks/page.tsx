@@ -16,7 +16,7 @@ import { mappingFor } from "@/lib/quickbooks/mapping/mapping-versions";
 import { param, quickbooksContext, type QuickbooksContext } from "./_data/context";
 import { SyncSections } from "./_sync/sync-sections";
 
-const DONE_MESSAGES = new Set(["paused", "resumed", "disconnected", "reauthorized", "mapping_saved"]);
+const DONE_MESSAGES = new Set(["paused", "resumed", "disconnected", "reauthorized", "mapping_saved", "disconnected_not_revoked"]);
 
 /** Checks the mapped references in QuickBooks when the tab opens; a refused token turns the connection to "needs reauthorization". */
 async function mappingHealth(ctx: QuickbooksContext, connection: Connection): Promise<HealthResult | null> {
