@@ -118,7 +118,7 @@ describe("a run already going on", () => {
     expect(await claimRun(world.db, business.connectionId, "manual", "2026-11-09")).toBeNull();
     const summary = await syncConnection(deps(world), { connectionId: business.connectionId, trigger: "manual" });
     expect(summary.status).toBe("already_running");
-    await finishRun(world.db, held!, { status: "succeeded", summary: {} });
+    await finishRun(world.db, held!, { status: "succeeded", summary: { documentsCreated: {}, itemsFailed: 0, durationMs: 0 } });
   });
 
   it("takes over a run whose process died (its lease lapsed)", async () => {
