@@ -14,6 +14,15 @@ const config = [
   },
   // DESIGN.md's layering, enforced: app/ and inngest/ -> lib/ -> db/.
   {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/app", "@/app/*", "**/app/*"], message: "components/ never import app/: take server actions as props from the page that renders them." }] },
+      ],
+    },
+  },
+  {
     files: ["lib/**/*.{ts,tsx}"],
     // Route handler tests call app/'s handlers the way Next would.
     ignores: ["**/*.test.ts", "**/*.test.tsx"],

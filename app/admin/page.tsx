@@ -4,6 +4,8 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 import { listAllBusinesses } from "@/lib/admin/businesses";
 import { getDb } from "@/lib/database";
 import { requireSupport } from "../_server/session";
+import { setLocaleAction } from "@/app/actions/preferences";
+import { signOutAction } from "@/app/actions/sign-out";
 
 export const dynamic = "force-dynamic";
 
@@ -17,8 +19,8 @@ export default async function AdminPage() {
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <div className="flex items-center gap-4">
-          <LanguageSwitch />
-          <SignOutButton />
+          <LanguageSwitch setLocale={setLocaleAction} />
+          <SignOutButton signOut={signOutAction} />
         </div>
       </div>
       <p className="mt-2 text-slate-600">{t("subtitle")}</p>

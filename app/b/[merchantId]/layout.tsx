@@ -9,6 +9,8 @@ import { getDb } from "@/lib/database";
 import { env } from "@/lib/env";
 import { findConnection, isInSetup } from "@/lib/quickbooks/connection/connection-record";
 import { currentBusinesses, requireBusiness } from "../../_server/session";
+import { setLocaleAction } from "@/app/actions/preferences";
+import { signOutAction } from "@/app/actions/sign-out";
 
 export const dynamic = "force-dynamic";
 
@@ -44,9 +46,9 @@ export default async function BusinessLayout({ children, params }: { children: R
               {t("nav.admin")}
             </Link>
           )}
-          <LanguageSwitch />
+          <LanguageSwitch setLocale={setLocaleAction} />
           <p className="text-xs text-slate-500">{t("signedInAs", { email: user.email })}</p>
-          <SignOutButton />
+          <SignOutButton signOut={signOutAction} />
         </div>
       </aside>
       <main className="min-w-0 flex-1 p-8">{children}</main>

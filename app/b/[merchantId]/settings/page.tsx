@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { requireBusiness } from "../../../_server/session";
+import { setLocaleAction } from "@/app/actions/preferences";
 
 export default async function SettingsPage({ params }: { params: Promise<{ merchantId: string }> }) {
   const { merchantId } = await params;
@@ -10,7 +11,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ merch
     <section>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <div className="mt-6 max-w-md rounded-lg bg-white p-6 shadow-sm">
-        <LanguageSwitch />
+        <LanguageSwitch setLocale={setLocaleAction} />
         <p className="mt-2 text-sm text-slate-500">{t("languageHelp")}</p>
       </div>
     </section>

@@ -10,31 +10,12 @@ import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/database";
 import { businessDateOf } from "@/lib/processor/timezone";
 import { dayLedger, type LedgerDay } from "@/lib/sync/day-ledger";
-import { requestSync, syncNowWaitSeconds, type SyncDispatch } from "@/lib/sync/dispatch";
+import { requestSync, syncNowWaitSeconds } from "@/lib/sync/dispatch";
 import { markReadyToSync, markResolved } from "@/lib/sync/failed-items";
+import { describeDispatch, type SyncNowResult } from "@/lib/sync/sync-now-result";
 
 /** A request waits this long for a local (no Inngest) run before leaving it to finish in the background. */
 const LOCAL_WAIT_MS = 25_000;
-
-export type SyncNowResult =
-  | { outcome: "rate_limited"; seconds: number }
-  | { outcome: "not_active" }
-  | { outcome: "queued" | "background" }
-  | { outcome: "failed"; message: string }
-  | { outcome: "completed"; status: string; documents: number; failed: number; message: string | null };
-
-function describe(dispatch: SyncDispatch): SyncNowResult {
-  if (dispatch.mode === "failed") return { outcome: "failed", message: dispatch.message };
-  if (dispatch.mode !== "completed") return { outcome: dispatch.mode };
-  const { summary } = dispatch;
-  return {
-    outcome: "completed",
-    status: summary.status,
-    documents: Object.values(summary.documentsCreated).reduce((a, n) => a + n, 0),
-    failed: summary.itemsFailed,
-    message: summary.message ?? null,
-  };
-}
 
 async function ownerConnection(merchantId: string) {
   const access = await requirePermission(merchantId, "quickbooks.manage");
@@ -50,7 +31,7 @@ export const syncNowAction = validatedAction(z.object({ merchantId: z.string().m
   const seconds = await syncNowWaitSeconds(db, connectionId);
   if (seconds > 0) return { outcome: "rate_limited", seconds };
   await recordAudit(db, { businessId: access.business.id, actorUserId: access.user.id, action: "quickbooks.sync_requested", after: { connectionId, trigger: "manual" } });
-  return describe(await requestSync({ db, send: sendSyncRequested, waitMs: LOCAL_WAIT_MS }, { connectionId, trigger: "manual" }));
+  return describeDispatch(await requestSync({ db, send: sendSyncRequested, waitMs: LOCAL_WAIT_MS }, { connectionId, trigger: "manual" }));
 });
 
 const markSchema = z.object({
@@ -68,7 +49,7 @@ export const markFailedItemsAction = validatedAction(markSchema, async ({ mercha
   if (!connectionId) return { moved: 0, sync: null };
   const mark = to === "ready_to_sync" ? markReadyToSync : markResolved;
   const moved = await mark(db, access.business.id, connectionId, itemIds, access.user.id);
-  const sync = to === "ready_to_sync" && moved.length > 0 ? describe(await requestSync({ db, send: sendSyncRequested, waitMs: LOCAL_WAIT_MS }, { connectionId, trigger: "retry" })) : null;
+  const sync = to === "ready_to_sync" && moved.length > 0 ? describeDispatch(await requestSync({ db, send: sendSyncRequested, waitMs: LOCAL_WAIT_MS }, { connectionId, trigger: "retry" })) : null;
   return { moved: moved.length, sync };
 });
 
