@@ -128,5 +128,5 @@ describe("a run already going on", () => {
     expect(summary.status).toBe("succeeded");
     const [old] = await world.db.select().from(syncRuns).where(eq(syncRuns.id, stale!));
     expect(old.status).toBe("failed");
-  });
+  }, 120_000);
 });
