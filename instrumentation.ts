@@ -4,6 +4,8 @@
  * dynamic import keeps that code out of the Edge bundle.
  */
 export async function register(): Promise<void> {
+  // NEXT_RUNTIME is set by Next itself (not configuration), so it is read here rather than through lib/env.
+  // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { startLocalSchedule } = await import("./lib/sync/start-local-schedule");
     startLocalSchedule();

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { ForbiddenError } from "./session";
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
+import type { ActionResult } from "@/lib/action-result";
+
+export type { ActionResult };
 
 /**
  * The one way server actions take input: validated with zod, answered with a message that says

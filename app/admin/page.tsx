@@ -6,6 +6,8 @@ import { SearchResults } from "@/components/support/search-results";
 import { getDb } from "@/lib/database";
 import { searchBusinesses, supportSearchSchema } from "@/lib/support/search";
 import { requireSupport } from "../_server/session";
+import { setLocaleAction } from "@/app/actions/preferences";
+import { signOutAction } from "@/app/actions/sign-out";
 
 export const dynamic = "force-dynamic";
 
@@ -23,8 +25,8 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <div className="flex items-center gap-4">
-          <LanguageSwitch />
-          <SignOutButton />
+          <LanguageSwitch setLocale={setLocaleAction} />
+          <SignOutButton signOut={signOutAction} />
         </div>
       </div>
       <p className="text-slate-600">{t("subtitle")}</p>

@@ -3,7 +3,7 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/config";
 
-export type SignInState = { failed: boolean };
+import type { SignInState } from "@/components/auth/sign-in-form";
 
 /** One generic failure for every cause (unknown email, wrong password, throttled). */
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {

@@ -4,6 +4,8 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { env } from "@/lib/env";
 import { currentUser } from "../_server/session";
+import { setLocaleAction } from "@/app/actions/preferences";
+import { signInAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -15,9 +17,9 @@ export default async function SignInPage() {
       <p className="text-sm text-slate-500">{t("common.processorPortal", { processor: env().PROCESSOR_NAME })}</p>
       <h1 className="mt-1 text-2xl font-semibold">{t("auth.signIn.title")}</h1>
       <p className="mt-2 text-sm text-slate-600">{t("auth.signIn.subtitle")}</p>
-      <SignInForm />
+      <SignInForm signIn={signInAction} />
       <div className="mt-8 border-t pt-4">
-        <LanguageSwitch />
+        <LanguageSwitch setLocale={setLocaleAction} />
       </div>
     </main>
   );

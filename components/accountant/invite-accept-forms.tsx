@@ -2,14 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { createAccountAction, signInToAcceptAction, type InviteFormState } from "@/app/invite/[token]/actions";
+/** What the invitation forms show after a try: an error code, or nothing. */
+export type InviteFormState = { error: string | null };
+export type InviteFormAction = (state: InviteFormState, form: FormData) => Promise<InviteFormState>;
 
 const inputClass = "mt-1 w-full rounded border border-slate-300 px-3 py-2";
 
 /** The invitee has no account yet: a name and a password (the email is the invitation's). */
-export function InviteAccountForm({ token, locale }: { token: string; locale: string }) {
+export function InviteAccountForm({ token, locale, createAccount }: { token: string; locale: string; createAccount: InviteFormAction }) {
   const t = useTranslations("accountant.invite");
-  const [state, action, pending] = useActionState<InviteFormState, FormData>(createAccountAction, { error: null });
+  const [state, action, pending] = useActionState<InviteFormState, FormData>(createAccount, { error: null });
   return (
     <form action={action} className="space-y-3" data-testid="invite-create-account">
       <h2 className="font-semibold">{t("createTitle")}</h2>
@@ -36,9 +38,9 @@ export function InviteAccountForm({ token, locale }: { token: string; locale: st
 }
 
 /** The invited email has an account: sign in with it, back to the invitation to accept. */
-export function InviteSignInForm({ token, email }: { token: string; email: string }) {
+export function InviteSignInForm({ token, email, signInToAccept }: { token: string; email: string; signInToAccept: InviteFormAction }) {
   const t = useTranslations("accountant.invite");
-  const [state, action, pending] = useActionState<InviteFormState, FormData>(signInToAcceptAction, { error: null });
+  const [state, action, pending] = useActionState<InviteFormState, FormData>(signInToAccept, { error: null });
   return (
     <form action={action} className="space-y-3" data-testid="invite-sign-in">
       <h2 className="font-semibold">{t("signInTitle")}</h2>

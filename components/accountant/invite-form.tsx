@@ -2,12 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { inviteAccountantAction, type InviteState } from "@/app/b/[merchantId]/settings/accountants/actions";
+/** What the invite form shows after a try. */
+export type InviteState = { status: "idle" } | { status: "created"; email: string; path: string } | { status: "error"; code: "already_member" | "invalid" };
 
 /** Settings → Accountants: the invitation form and, once created, the link to copy. */
-export function InviteForm({ merchantId, defaultLocale }: { merchantId: string; defaultLocale: "en" | "fr-CA" }) {
+export function InviteForm({ merchantId, defaultLocale, invite }: { merchantId: string; defaultLocale: "en" | "fr-CA"; invite: (state: InviteState, form: FormData) => Promise<InviteState> }) {
   const t = useTranslations("accountant.accountants");
-  const [state, action, pending] = useActionState<InviteState, FormData>(inviteAccountantAction, { status: "idle" });
+  const [state, action, pending] = useActionState<InviteState, FormData>(invite, { status: "idle" });
   const [copied, setCopied] = useState(false);
   const link = state.status === "created" ? `${typeof window === "undefined" ? "" : window.location.origin}${state.path}` : "";
   return (

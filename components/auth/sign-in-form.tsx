@@ -2,11 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { signInAction, type SignInState } from "@/app/signin/actions";
 
-export function SignInForm() {
+export type SignInState = { failed: boolean };
+/** The sign-in server action (app/ passes it: components never import app/). */
+export type SignInAction = (previous: SignInState, form: FormData) => Promise<SignInState>;
+
+export function SignInForm({ signIn }: { signIn: SignInAction }) {
   const t = useTranslations("auth.signIn");
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { failed: false });
+  const [state, action, pending] = useActionState<SignInState, FormData>(signIn, { failed: false });
   return (
     <form action={action} className="mt-6 space-y-4">
       <label className="block">

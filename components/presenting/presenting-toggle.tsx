@@ -1,11 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import { setPresentingAction } from "@/app/actions/presenting";
 
 /** The shell's presenting mode switch (a form: works before any script runs). */
-export async function PresentingToggle({ on }: { on: boolean }) {
+export async function PresentingToggle({ on, setPresenting }: { on: boolean; setPresenting: (form: FormData) => Promise<void> }) {
   const t = await getTranslations("accountant.presenting");
   return (
-    <form action={setPresentingAction}>
+    <form action={setPresenting}>
       <input type="hidden" name="presenting" value={on ? "off" : "on"} />
       <button type="submit" className="text-sm text-slate-700 underline" data-testid="presenting-toggle" aria-pressed={on}>
         {on ? t("turnOff") : t("turnOn")}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { US_NOT_TAXABLE } from "@/lib/accounting/us-tax-codes";
 import { DEFAULT_CHOICE, type MappingSlot } from "@/lib/quickbooks/mapping/mapping-choice";
 import type { DefaultChoice, MappingOption, MappingOptions } from "@/lib/quickbooks/mapping/mapping-options";
 
@@ -102,7 +103,7 @@ export async function MappingForm(props: MappingFormProps) {
           </option>
           {options.taxCodes.map((o) => (
             <option key={o.id} value={o.id}>
-              {o.id === "NON" && o.name === "NON" ? t("notTaxable") : o.name}
+              {o.id === US_NOT_TAXABLE && o.name === US_NOT_TAXABLE ? t("notTaxable") : o.name}
             </option>
           ))}
         </Select>

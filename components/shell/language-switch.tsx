@@ -3,10 +3,13 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { setLocaleAction } from "@/app/actions/preferences";
-import { LOCALES } from "@/lib/i18n/locales";
+import type { ActionResult } from "@/lib/action-result";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 
-export function LanguageSwitch() {
+/** The server action that stores the language (app/ passes it: components never import app/). */
+export type SetLocaleAction = (input: { locale: Locale }) => Promise<ActionResult<unknown>>;
+
+export function LanguageSwitch({ setLocale }: { setLocale: SetLocaleAction }) {
   const t = useTranslations("common.language");
   const locale = useLocale();
   const router = useRouter();
@@ -20,9 +23,9 @@ export function LanguageSwitch() {
         disabled={pending}
         className="rounded border border-slate-300 bg-white px-2 py-1"
         onChange={(event) => {
-          const next = event.target.value;
+          const next = event.target.value as Locale;
           startTransition(async () => {
-            const result = await setLocaleAction({ locale: next });
+            const result = await setLocale({ locale: next });
             if (result.ok) router.refresh();
           });
         }}

@@ -2,12 +2,15 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { ledgerPageAction } from "@/app/b/[merchantId]/quickbooks/_sync/actions";
 import { formatBusinessDate } from "@/components/quickbooks/format";
 import { QboDocumentLink } from "@/components/quickbooks/qbo-document-link";
 import { formatMoney } from "@/lib/i18n/money";
 import type { Locale } from "@/lib/i18n/locales";
+import type { ActionResult } from "@/lib/action-result";
 import type { LedgerDay } from "@/lib/sync/day-ledger";
+
+/** The server action that loads older days (app/ passes it: components never import app/). */
+export type LedgerPageAction = (input: { merchantId: string; before: string }) => Promise<ActionResult<LedgerDay[]>>;
 
 const STATE_TONE: Record<LedgerDay["state"], string> = {
   posted: "bg-green-100 text-green-900",
@@ -21,6 +24,7 @@ const KIND_ORDER = ["sale", "refund", "chargeback", "chargeback_reversal", "fee"
 
 interface DayLedgerProps {
   merchantId: string;
+  loadOlderDays: LedgerPageAction;
   /** The newest page (LEDGER_PAGE_DAYS days); older pages are loaded on demand. */
   days: LedgerDay[];
   /** Whether days older than the first page may exist (the connection day is not in it). */
@@ -31,7 +35,7 @@ interface DayLedgerProps {
 }
 
 /** Every business day since the connection: its state, its activity by kind, and its deposits' tie-out. */
-export function DayLedger({ merchantId, days: firstPage, hasOlder, connectedOn, currency, locale }: DayLedgerProps) {
+export function DayLedger({ merchantId, loadOlderDays, days: firstPage, hasOlder, connectedOn, currency, locale }: DayLedgerProps) {
   const t = useTranslations("sync.ledger");
   const [older, setOlder] = useState<LedgerDay[]>([]);
   const [oldest, setOldest] = useState<string | null>(hasOlder && firstPage.length ? firstPage[firstPage.length - 1].date : null);
@@ -40,7 +44,7 @@ export function DayLedger({ merchantId, days: firstPage, hasOlder, connectedOn, 
   const loadOlder = () =>
     startTransition(async () => {
       if (!oldest) return;
-      const result = await ledgerPageAction({ merchantId, before: oldest });
+      const result = await loadOlderDays({ merchantId, before: oldest });
       if (!result.ok) return;
       setOlder((current) => [...current, ...result.data]);
       const last = result.data[result.data.length - 1]?.date ?? null;

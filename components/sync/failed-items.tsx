@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { markFailedItemsAction } from "@/app/b/[merchantId]/quickbooks/_sync/actions";
+import type { ActionResult } from "@/lib/action-result";
+import type { SyncNowResult } from "@/lib/sync/sync-now-result";
 import { formatBusinessDate } from "@/components/quickbooks/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/i18n/money";
@@ -15,8 +16,12 @@ type Target = "ready_to_sync" | "resolved";
 /** What the server sends: the item without its Date (plain JSON to a client component). */
 export type FailedItemView = Omit<FailedItem, "updatedAt">;
 
+/** The server action behind Ready to sync / Resolved (app/ passes it: components never import app/). */
+export type MarkFailedItemsAction = (input: { merchantId: string; to: "ready_to_sync" | "resolved"; itemIds: string[] }) => Promise<ActionResult<{ moved: number; sync: SyncNowResult | null }>>;
+
 interface FailedItemsProps {
   merchantId: string;
+  markFailedItems: MarkFailedItemsAction;
   items: FailedItemView[];
   /** Owner: checkboxes and actions. Accountant: the list only (the server refuses them anyway). */
   canManage: boolean;
@@ -25,7 +30,7 @@ interface FailedItemsProps {
 }
 
 /** The Failed list: why each record failed, in merchant words, and Ready to sync / Resolved. */
-export function FailedItems({ merchantId, items, canManage, mappingHref, locale }: FailedItemsProps) {
+export function FailedItems({ merchantId, markFailedItems, items, canManage, mappingHref, locale }: FailedItemsProps) {
   const t = useTranslations("sync.failed");
   const tf = useTranslations("sync");
   const router = useRouter();
@@ -46,7 +51,7 @@ export function FailedItems({ merchantId, items, canManage, mappingHref, locale 
     if (!confirming) return;
     const { to, ids } = confirming;
     startTransition(async () => {
-      const result = await markFailedItemsAction({ merchantId, to, itemIds: ids });
+      const result = await markFailedItems({ merchantId, to, itemIds: ids });
       setConfirming(null);
       if (!result.ok) {
         setMessage(result.error);

@@ -3,7 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { syncNowAction, type SyncNowResult } from "@/app/b/[merchantId]/quickbooks/_sync/actions";
+import type { ActionResult } from "@/lib/action-result";
+import type { SyncNowResult } from "@/lib/sync/sync-now-result";
+
+/** The server action behind the button (app/ passes it: components never import app/). */
+export type SyncNowAction = (input: { merchantId: string }) => Promise<ActionResult<SyncNowResult>>;
 
 function useResultText() {
   const t = useTranslations("sync.syncNow");
@@ -17,6 +21,8 @@ function useResultText() {
         return t("queued");
       case "background":
         return t("background");
+      case "failed":
+        return t("failed", { message: result.message });
       case "completed":
         if (result.status === "already_running") return t("alreadyRunning");
         if (result.status === "stopped") return t("stopped", { message: result.message ?? "" });
@@ -27,7 +33,7 @@ function useResultText() {
 }
 
 /** The owner's Sync now: the server refuses others and more than one run a minute. */
-export function SyncNowButton({ merchantId }: { merchantId: string }) {
+export function SyncNowButton({ merchantId, syncNow }: { merchantId: string; syncNow: SyncNowAction }) {
   const t = useTranslations("sync.syncNow");
   const text = useResultText();
   const router = useRouter();
@@ -43,7 +49,7 @@ export function SyncNowButton({ merchantId }: { merchantId: string }) {
           onClick={() =>
             startTransition(async () => {
               setMessage(null);
-              const result = await syncNowAction({ merchantId });
+              const result = await syncNow({ merchantId });
               setMessage(result.ok ? text(result.data) : result.error);
               router.refresh();
             })

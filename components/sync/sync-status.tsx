@@ -1,10 +1,11 @@
 import { useTranslations } from "next-intl";
 import type { RunRow } from "@/lib/sync/run-history";
 import { formatBusinessDate, formatDateTime } from "@/components/quickbooks/format";
-import { SyncNowButton } from "./sync-now-button";
+import { SyncNowButton, type SyncNowAction } from "./sync-now-button";
 
 interface SyncStatusProps {
   merchantId: string;
+  syncNow: SyncNowAction;
   /** The latest finished run, when it was stopped or failed: what the owner must know first. */
   problemRun: RunRow | null;
   /** The refresh token's hard expiry, when it is within 30 days. */
@@ -16,7 +17,7 @@ interface SyncStatusProps {
 }
 
 /** The sync block's head: a stopped or failed last run, an ending authorization, and Sync now. */
-export function SyncStatus({ merchantId, problemRun, tokenExpiresAt, canSync, canManage, locale, timeZone }: SyncStatusProps) {
+export function SyncStatus({ merchantId, syncNow, problemRun, tokenExpiresAt, canSync, canManage, locale, timeZone }: SyncStatusProps) {
   const t = useTranslations("sync.status");
   return (
     <div className="space-y-3">
@@ -42,7 +43,7 @@ export function SyncStatus({ merchantId, problemRun, tokenExpiresAt, canSync, ca
           <p className="mt-1 text-sm">{canManage ? t("tokenExpiring") : t("tokenExpiringAskOwner")}</p>
         </div>
       )}
-      {canSync && <SyncNowButton merchantId={merchantId} />}
+      {canSync && <SyncNowButton merchantId={merchantId} syncNow={syncNow} />}
     </div>
   );
 }

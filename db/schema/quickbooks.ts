@@ -10,6 +10,9 @@ export const connectionStatusEnum = pgEnum("qbo_connection_status", [
   "disconnected",
 ]);
 
+/** One live connection per QuickBooks company: the partial unique index a racing second connect runs into. */
+export const LIVE_REALM_INDEX = "qbo_connections_live_realm";
+
 /**
  * A business's QuickBooks integration record: one per business, kept for history after a
  * disconnect. `realmId` is unique among records that hold a live connection, which is what
@@ -49,7 +52,7 @@ export const qboConnections = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("qbo_connections_live_realm")
+    uniqueIndex(LIVE_REALM_INDEX)
       .on(t.realmId)
       .where(sql`${t.status} in ('active', 'paused', 'needs_reauthorization')`),
     // Support's search by realm id and company name (prefix, case-insensitive).

@@ -66,6 +66,19 @@ export const syncItems = pgTable(
 
 export const syncRunStatusEnum = pgEnum("sync_run_status", ["running", "succeeded", "partly_failed", "stopped", "failed"]);
 
+/**
+ * What a finished run stores about itself: the fields of lib/sync/engine's SyncSummary that are
+ * read back (the engine writes the whole summary). Null while running, and for a run recorded as
+ * failed before the engine could finish it.
+ */
+export interface StoredRunSummary {
+  documentsCreated: Record<string, number>;
+  itemsFailed: number;
+  durationMs: number;
+  /** Set when the mapping health check stopped the run. */
+  brokenMapping?: { slot: string; problem: string }[];
+}
+
 /** One attempt to bring a connection up to date. At most one runs per connection at a time. */
 export const syncRuns = pgTable(
   "sync_runs",
@@ -81,7 +94,7 @@ export const syncRuns = pgTable(
     /** Renewed while the run works; a run silent for long is taken over (its process died). */
     heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
-    summary: jsonb("summary"),
+    summary: jsonb("summary").$type<StoredRunSummary>(),
     message: text("message"),
     /** Calls of this run that failed or whose outcome was unknown, with Intuit's `intuit_tid` of each (capped). */
     failedCalls: jsonb("failed_calls"),

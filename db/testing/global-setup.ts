@@ -1,6 +1,7 @@
 import postgres from "postgres";
 import { connectDatabase } from "../client";
 import { migrateDatabase } from "../migrate";
+import { assertLocalServer } from "./local-server";
 import { TEST_SERVER_URL, urlForDatabase } from "./test-database";
 
 /**
@@ -8,6 +9,7 @@ import { TEST_SERVER_URL, urlForDatabase } from "./test-database";
  * and drop it when the run ends (each test file drops its own database).
  */
 export default async function setup(): Promise<() => Promise<void>> {
+  assertLocalServer(TEST_SERVER_URL);
   const template = `settlebooks_test_template_${process.pid}`;
   process.env.SETTLEBOOKS_TEST_TEMPLATE = template;
   const admin = () => postgres(TEST_SERVER_URL, { max: 1, onnotice: () => {} });

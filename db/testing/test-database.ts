@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { connectDatabase, type DbConnection } from "../client";
+import { assertLocalServer } from "./local-server";
 
 /** The real PostgreSQL server the suites use (never the embedded PGlite: it runs PostgreSQL 18). */
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -27,6 +28,7 @@ export interface TestDatabase extends DbConnection {
 
 /** A fresh, migrated database of its own for one test file, cloned from the migrated template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  assertLocalServer(TEST_SERVER_URL);
   const name = `settlebooks_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(TEST_SERVER_URL, { max: 1, onnotice: () => {} });
   try {

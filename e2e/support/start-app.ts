@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import postgres from "postgres";
 import { connectDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { assertLocalServer } from "@/db/testing/local-server";
 import { SandboxClient } from "@/lib/demo/sandbox-client";
 import { seedDemo } from "@/lib/demo/seed";
 import { seedShowcase } from "@/lib/demo/showcase";
@@ -17,6 +18,7 @@ const SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0
 const DATABASE = process.env.E2E_DATABASE ?? "settlebooks_e2e";
 
 async function main() {
+  assertLocalServer(SERVER_URL);
   const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists "${DATABASE}" with (force)`);
   await admin.unsafe(`create database "${DATABASE}"`);

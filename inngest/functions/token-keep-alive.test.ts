@@ -3,6 +3,7 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, qboConnections, qboTokens } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
+import { NEEDS_REAUTHORIZATION_ACTION } from "@/lib/quickbooks/connection/needs-reauthorization";
 import { InvalidGrantError, type TokenSet } from "@/lib/quickbooks/oauth-client";
 import { readTokens, saveTokens } from "@/lib/quickbooks/token-store";
 import { EXPIRY_WARNING_ACTION, refreshTokenWarning } from "@/lib/sync/keep-alive";
@@ -64,6 +65,15 @@ describe("token-keep-alive (daily)", () => {
     // Intuit refused the grant: the owner sees Needs reauthorization now, not at the next sync.
     const [refusedRow] = await db.select({ status: qboConnections.status }).from(qboConnections).where(eq(qboConnections.id, revoked.connection.id));
     expect(refusedRow.status).toBe("needs_reauthorization");
+    const reauthorization = await db.select().from(auditEvents).where(eq(auditEvents.businessId, revoked.business.id));
+    expect(reauthorization).toEqual([
+      expect.objectContaining({
+        action: NEEDS_REAUTHORIZATION_ACTION,
+        actorUserId: null,
+        before: expect.objectContaining({ status: "active" }),
+        after: expect.objectContaining({ status: "needs_reauthorization", source: "token_keep_alive", reason: expect.stringContaining("invalid_grant") }),
+      }),
+    ]);
 
     const warnings = await db.select().from(auditEvents).where(eq(auditEvents.action, EXPIRY_WARNING_ACTION));
     expect(warnings).toEqual([expect.objectContaining({ businessId: expiring.business.id, actorUserId: null })]);

@@ -19,7 +19,6 @@ export { buildReceipt, buildSalesReceipt, buildRefundReceipt, receiptEntityFor, 
 export { buildDeposit } from "./deposit";
 export { buildNegativeSettlementEntry, buildStandaloneFeePurchase } from "./standalone-debit";
 export { settlementEffects, directionOf, type SettlementEffect } from "./settlement-items";
-export { expectedTotalMinor } from "./totals";
 export { journalOf, depositTieOut, roleOfAccount, type JournalView, type JournalLine, type JournalAccountRole, type DepositTieOut } from "./journal";
 
 /** A settlement as QuickBooks can take it: a Deposit when its net is ≥ 0, else a JournalEntry. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { InvalidPostingInputError, MissingReferenceError } from "./errors";
 import { fromQboAmount } from "./money";
 import { buildReceipt, buildRefundReceipt, buildSalesReceipt, receiptEntityFor } from "./receipt";
-import { expectedTotalMinor } from "./totals";
+import { expectedTotalMinor } from "./testing/expected-total";
 import { expectedTotal } from "./testing/expected-total";
 import { EXEMPT, NYC, ONTARIO_HST, QUEBEC_GST_QST, canadianContext, rng, transaction, usContext } from "./testing/fixtures";
 import type { CardBrand, PostingContext, TaxRateInfo, TransactionKind } from "./types";

@@ -2,6 +2,7 @@ import { docNumberFor } from "./doc-number";
 import { InvalidPostingInputError, MissingReferenceError } from "./errors";
 import { assertId, assertIsoDate, cardLabel, kindLabel, note } from "./labels";
 import { toQboAmount } from "./money";
+import { US_NOT_TAXABLE, US_TAXABLE } from "./us-tax-codes";
 import type { QboSalesItemLine, QboSalesReceipt, QboRefundReceipt, QboTaxLine, QboTxnTaxDetail } from "./qbo-entities";
 import { allocateTax, assertComponentsMatch, taxSplitOf, type TaxSplit } from "./tax-split";
 import type { CardTransaction, PostingContext, TransactionKind } from "./types";
@@ -88,7 +89,7 @@ function buildReceiptBody(transaction: CardTransaction, context: PostingContext)
       ItemRef: { value: assertId(context.serviceItemId, "service item id") },
       Qty: 1,
       UnitPrice: toQboAmount(split.netMinor),
-      TaxCodeRef: { value: us ? (split.taxMinor > 0 ? "TAX" : "NON") : assertId(context.mapping.taxCodeId, "tax code id") },
+      TaxCodeRef: { value: us ? (split.taxMinor > 0 ? US_TAXABLE : US_NOT_TAXABLE) : assertId(context.mapping.taxCodeId, "tax code id") },
       ...(us ? {} : { TaxInclusiveAmt: toQboAmount(split.grossMinor) }),
     },
   };
@@ -105,9 +106,6 @@ function buildReceiptBody(transaction: CardTransaction, context: PostingContext)
     TxnTaxDetail: us ? usTaxDetail(split, context) : globalTaxDetail(split, context),
   };
 }
-
-/** The US "not taxable" choice: a line code, never a transaction tax code. */
-const US_NOT_TAXABLE = "NON";
 
 function usTaxDetail(split: TaxSplit, context: PostingContext): QboTxnTaxDetail {
   const code = assertId(context.mapping.taxCodeId, "tax code id");

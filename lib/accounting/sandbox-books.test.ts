@@ -5,8 +5,9 @@ import { allOf, type CompanyBooks } from "@/sandbox/src/accounting/books";
 import { createEntity } from "@/sandbox/src/accounting/crud";
 import { entityDef } from "@/sandbox/src/accounting/registry";
 import { createCompanyBooks } from "@/sandbox/src/accounting/seed";
-import { buildReceipt, buildSettlementDocument, buildStandaloneFeeDocument, expectedTotalMinor, fromQboAmount, type PostingDocument } from "./index";
+import { buildReceipt, buildSettlementDocument, buildStandaloneFeeDocument, fromQboAmount, type PostingDocument } from "./index";
 import { rng } from "./testing/fixtures";
+import { expectedTotalMinor } from "./testing/expected-total";
 import type { CardBrand, CardTransaction, PostingContext, SettledTransaction, TransactionKind } from "./types";
 
 const NOW = new Date("2026-11-28T12:00:00Z");

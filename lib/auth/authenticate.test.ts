@@ -12,6 +12,7 @@ beforeAll(async () => {
   await t.db.insert(users).values([
     { email: "owner@example.test", passwordHash: await hashPassword("correct horse") },
     { email: "nopassword@example.test", passwordHash: null },
+    { email: "throttled@example.test", passwordHash: await hashPassword("correct horse") },
   ]);
 });
 afterAll(() => t.drop());
@@ -29,18 +30,24 @@ describe("authenticate", () => {
   });
 
   it("slows down repeated failures for one email, even with the right password", async () => {
-    const email = "owner@example.test";
-    for (let i = 0; i < FREE_FAILURES + 2; i++) await authenticate(t.db, email, `wrong-${i}`);
-    expect(await isThrottled(t.db, email)).toBe(true);
-    expect(await authenticate(t.db, email, "correct horse")).toBeNull();
+    // Its own account and a clock of its own: the other tests' sign-ins are never throttled by this one.
+    const email = "throttled@example.test";
+    const now = new Date("2026-11-20T10:00:00Z");
+    for (let i = 0; i < FREE_FAILURES + 2; i++) await authenticate(t.db, email, `wrong-${i}`, now);
+    expect(await isThrottled(t.db, email, now)).toBe(true);
+    expect(await authenticate(t.db, email, "correct horse", now)).toBeNull();
     // Once the wait has passed, the right password works again and clears the count.
-    expect(await isThrottled(t.db, email, new Date(Date.now() + 60_000))).toBe(false);
+    const later = new Date(now.getTime() + 60_000);
+    expect(await isThrottled(t.db, email, later)).toBe(false);
+    expect((await authenticate(t.db, email, "correct horse", later))?.email).toBe(email);
+    expect(await isThrottled(t.db, email, later)).toBe(false);
   });
 
   it("throttles per email: another account is not affected", async () => {
-    for (let i = 0; i < 10; i++) await recordFailure(t.db, "victim@example.test");
-    expect(await isThrottled(t.db, "victim@example.test")).toBe(true);
-    expect(await isThrottled(t.db, "other@example.test")).toBe(false);
+    const now = new Date("2026-11-20T10:00:00Z");
+    for (let i = 0; i < 10; i++) await recordFailure(t.db, "victim@example.test", now);
+    expect(await isThrottled(t.db, "victim@example.test", now)).toBe(true);
+    expect(await isThrottled(t.db, "other@example.test", now)).toBe(false);
   });
 
   it("grows the wait exponentially up to five minutes", () => {

@@ -27,8 +27,13 @@ async function roleOf(email: string, merchantId: string): Promise<string | undef
 }
 
 describe("demo seed", () => {
+  // The first seeding is the setup every test below reads: each one stands alone, in any order.
+  let summary: Awaited<ReturnType<typeof seedDemo>>;
+  beforeAll(async () => {
+    summary = await seedDemo(db(), { now: NOW });
+  }, 180_000);
+
   it("creates three businesses with 60 days of activity ending yesterday, and the demo users", async () => {
-    const summary = await seedDemo(db(), { now: NOW });
     expect(summary.businesses.map((b) => [b.merchantId, b.from, b.to])).toEqual([
       ["MID-1001", "2026-09-28", "2026-11-26"],
       ["MID-2002", "2026-09-28", "2026-11-26"],
@@ -65,10 +70,10 @@ describe("demo seed", () => {
     expect(await roleOf("proprietaire@demo.test", "MID-1001")).toBeUndefined();
   });
 
-  it("changes nothing when run again, and only adds the new days a day later", async () => {
+  it("changes nothing when run again, and only adds the new days a day later", { timeout: 120_000 }, async () => {
     const hashes = await db().select({ email: users.email, hash: users.passwordHash }).from(users);
     const again = await seedDemo(db(), { now: NOW });
-    expect(again.businesses.every((b) => b.accepted === 0 && b.duplicates > 0)).toBe(true);
+    expect(again.businesses.filter((b) => b.accepted !== 0 || b.duplicates === 0)).toEqual([]);
     expect(await db().select({ email: users.email, hash: users.passwordHash }).from(users)).toEqual(hashes);
 
     const nextDay = await seedDemo(db(), { now: new Date(NOW.getTime() + 24 * 3600 * 1000) });

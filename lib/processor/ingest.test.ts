@@ -217,13 +217,15 @@ describe("businesses and owners", () => {
   });
 
   it("updates a business, adds a second owner and keeps the first", async () => {
-    const id = await businessId("MID-NEW");
-    const update = businessEvent("MID-NEW", { legalName: "Nouveau nom inc.", region: "QC", timezone: "America/Toronto", ownerEmail: "second@example.test", locale: "fr-CA" });
+    // A business of its own (created here), so this test does not depend on the one above.
+    await ingestEvents(db(), [businessEvent("MID-UPDATED", { ownerEmail: "first.owner@example.test", locale: "fr-CA", country: "CA", region: "QC", timezone: "America/Montreal" })]);
+    const id = await businessId("MID-UPDATED");
+    const update = businessEvent("MID-UPDATED", { legalName: "Nouveau nom inc.", region: "QC", timezone: "America/Toronto", ownerEmail: "second@example.test", locale: "fr-CA" });
     expect(await ingestEvents(db(), [update])).toEqual({ accepted: 1, duplicates: 0 });
     const [row] = await db().select().from(businesses).where(eq(businesses.id, id));
     expect(row).toMatchObject({ legalName: "Nouveau nom inc.", timezone: "America/Toronto" });
     const owners = await db().select({ email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(memberships.businessId, id), eq(memberships.role, "owner")));
-    expect(owners.map((o) => o.email).sort()).toEqual(["proprietaire.nouveau@example.test", "second@example.test"]);
+    expect(owners.map((o) => o.email).sort()).toEqual(["first.owner@example.test", "second@example.test"]);
     // The same event again changes nothing.
     expect(await ingestEvents(db(), [update])).toEqual({ accepted: 0, duplicates: 1 });
   });

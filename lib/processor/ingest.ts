@@ -1,4 +1,5 @@
 import type { DbOrTx } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { IngestError } from "./errors";
 import { parseEvents } from "./events";
 import { planBatch } from "./ingest-plan";
@@ -10,15 +11,6 @@ export interface IngestResult {
   accepted: number;
   /** Events already received with the same content (and business events that changed nothing). */
   duplicates: number;
-}
-
-const UNIQUE_VIOLATION = "23505";
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === UNIQUE_VIOLATION) return true;
-  }
-  return false;
 }
 
 /**

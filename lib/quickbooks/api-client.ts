@@ -58,7 +58,9 @@ const faultSchema = z.object({
 });
 
 const entitySchema = z.looseObject({ Id: z.string() });
-const queryResponseSchema = z.object({ QueryResponse: z.record(z.string(), z.unknown()) });
+/** QuickBooks leaves the entity's key out of QueryResponse when nothing matched. */
+const queryResponseSchema = z.object({ QueryResponse: z.looseObject({}) });
+const queryRowsSchema = z.array(entitySchema).optional();
 const batchResponseSchema = z.object({
   BatchItemResponse: z.array(z.looseObject({ bId: z.string() })),
 });
@@ -162,13 +164,20 @@ export class QboApi {
     return QboApi.unwrap(await this.call("POST", `/${entity.toLowerCase()}`, requestId ? { requestid: requestId } : {}, body), entity);
   }
 
-  /** A query statement; returns the rows of the entity it selects. */
+  /**
+   * A query statement; returns the rows of the entity it selects (empty when nothing matched). An
+   * answer that is not a query response throws: callers (adoption above all) must never take a
+   * malformed answer for "not found".
+   */
   async query(entity: string, statement: string): Promise<QboEntity[]> {
     const json = await this.call("GET", "/query", { query: statement });
-    const parsed = queryResponseSchema.safeParse(json);
-    if (!parsed.success) return [];
-    const rows = parsed.data.QueryResponse[entity];
-    return Array.isArray(rows) ? (rows as QboEntity[]) : [];
+    const response = queryResponseSchema.safeParse(json);
+    const rows = response.success ? queryRowsSchema.safeParse(response.data.QueryResponse[entity]) : null;
+    if (!rows?.success) {
+      const why = response.success ? rows!.error.issues[0]?.message : response.error.issues[0]?.message;
+      throw new QboFaultError(200, [{ code: "unexpected", message: `QuickBooks answered the ${entity} query with something else than rows (${why ?? "unreadable"})` }], "Client");
+    }
+    return (rows.data ?? []) as QboEntity[];
   }
 
   /** Every row matching a WHERE clause (may be empty), paging by 1000. */

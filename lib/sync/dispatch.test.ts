@@ -60,6 +60,14 @@ describe("requestSync", () => {
       throw Object.assign(new Error("boom"), { summary: { ...summary(connection.id), status: "failed" as const } });
     });
     expect(await requestSync({ db: database.db, queue: false, send, run: failing }, { connectionId: connection.id, trigger: "cli" })).toMatchObject({ mode: "completed", summary: { status: "failed" } });
+    // One that failed before the engine could record a run says so, with its cause (not "still running").
+    const broken = vi.fn(async () => {
+      throw new Error("the database refused the run lease");
+    });
+    expect(await requestSync({ db: database.db, queue: false, send, run: broken, waitMs: 5_000 }, { connectionId: connection.id, trigger: "manual" })).toEqual({
+      mode: "failed",
+      message: "the database refused the run lease",
+    });
     expect(send).not.toHaveBeenCalled();
   });
 

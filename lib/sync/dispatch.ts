@@ -24,7 +24,9 @@ export type SyncDispatch =
   /** Ran in this process and is still going after the wait; it finishes in the background. */
   | { mode: "background" }
   /** Nothing to run: the connection is not active (paused, disconnected, not set up). */
-  | { mode: "not_active" };
+  | { mode: "not_active" }
+  /** Ran in this process and failed before the engine could record a run (no summary): why, for the caller. */
+  | { mode: "failed"; message: string };
 
 export interface DispatchDeps {
   db: Db;
@@ -62,29 +64,27 @@ export async function requestSync(deps: DispatchDeps, request: SyncRequest): Pro
     return { mode: "queued" };
   }
 
-  const run = (deps.run ?? syncConnection)({ db: deps.db }, request).then(
-    (summary) => summary,
-    // The engine records a failed run before it throws; keep its summary for the caller.
+  type LocalOutcome = { mode: "completed"; summary: SyncSummary } | { mode: "failed"; message: string };
+  const run: Promise<LocalOutcome> = (deps.run ?? syncConnection)({ db: deps.db }, request).then(
+    (summary) => ({ mode: "completed", summary }),
+    // The engine records a failed run before it throws; keep its summary for the caller. Without
+    // one (it failed before it could record a run) the caller is told it failed, and why.
     (error: unknown) => {
       const summary = (error as { summary?: SyncSummary }).summary;
-      if (summary) return summary;
+      if (summary) return { mode: "completed", summary };
       console.error(`sync of connection ${request.connectionId} failed:`, error);
-      return null;
+      return { mode: "failed", message: error instanceof Error ? error.message : String(error) };
     },
   );
   const waitMs = deps.waitMs ?? Number.POSITIVE_INFINITY;
-  if (!Number.isFinite(waitMs)) {
-    const summary = await run;
-    return summary ? { mode: "completed", summary } : { mode: "background" };
-  }
+  if (!Number.isFinite(waitMs)) return run;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<"timeout">((resolve) => {
     timer = setTimeout(() => resolve("timeout"), waitMs);
   });
   const first = await Promise.race([run, timeout]);
   clearTimeout(timer);
-  if (first === "timeout" || first === null) return { mode: "background" };
-  return { mode: "completed", summary: first };
+  return first === "timeout" ? { mode: "background" } : first;
 }
 
 /** Sync now may start a run once a minute per connection. */

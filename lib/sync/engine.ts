@@ -1,12 +1,13 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { businesses, qboConnections, qboMappingVersions } from "@/db/schema";
 import { CARD_BRAND_NAMES } from "@/lib/accounting";
 import { env } from "@/lib/env";
-import { notifyFailedItems, notifyMappingBroken, notifyNeedsReauthorization, notifyRunSucceeded } from "@/lib/notify/causes";
+import { notifyFailedItems, notifyMappingBroken, notifyRunSucceeded } from "@/lib/notify/causes";
 import { businessDateOf } from "@/lib/processor/timezone";
 import { QboApi, type FailedCall } from "@/lib/quickbooks/api-client";
 import { qboEndpoints } from "@/lib/quickbooks/endpoints";
+import { markNeedsReauthorization } from "@/lib/quickbooks/connection/needs-reauthorization";
 import { checkMappingHealth, type BrokenMapping } from "@/lib/quickbooks/mapping/mapping-health";
 import { QBO_LIMITS, RequestPacer } from "@/lib/quickbooks/request-pacer";
 import { QboAuthError } from "@/lib/quickbooks/errors";
@@ -17,7 +18,7 @@ import { buildDepositDocuments, buildFeeDocuments, buildReceiptDocuments, type D
 import { planItems } from "./plan";
 import { postDocuments, type PosterDeps, type PostingOutcome } from "./poster";
 import { paymentMethodIds, serviceItemId, taxCodeRates, undepositedFundsAccountId } from "./references";
-import { withRetries } from "./retry";
+import { withRetries } from "@/lib/quickbooks/retry";
 import { claimRun, finishRun, heartbeat, type RunTrigger } from "./run-lock";
 
 export interface SyncOptions {
@@ -133,13 +134,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
       if (failedCalls.length < MAX_FAILED_CALLS_KEPT) failedCalls.push(call);
     },
   });
-  const markNeedsReauthorization = async () => {
-    await db
-      .update(qboConnections)
-      .set({ status: "needs_reauthorization", updatedAt: sql`now()` })
-      .where(and(eq(qboConnections.id, connection.id), eq(qboConnections.status, "active")));
-    await notifyNeedsReauthorization(db, connection);
-  };
+  const needsReauthorization = (reason: string) => markNeedsReauthorization(db, { connectionId: connection.id, source: "sync_run", reason });
   let throttledCalls = 0;
   const posterDeps: PosterDeps = {
     db,
@@ -153,7 +148,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
         await accessTokenFor(db, connection.id, { rejected: lastToken, refresh: deps.refresh });
       } catch (error) {
         if (error instanceof InvalidGrantError) {
-          await markNeedsReauthorization();
+          await needsReauthorization(error.message);
           throw new StopRun("QuickBooks no longer accepts this connection: the owner must reauthorize it.");
         }
         throw error;
@@ -205,7 +200,7 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
     return summary;
   } catch (error) {
     const stopped = error instanceof StopRun;
-    if (error instanceof QboAuthError) await markNeedsReauthorization();
+    if (error instanceof QboAuthError) await needsReauthorization(error.message);
     const message = error instanceof Error ? error.message : String(error);
     const status = stopped ? "stopped" : "failed";
     const summary = {

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditEvents, qboConnections, qboMappingVersions, syncItems } from "@/db/schema";
+import { qboConnections, qboMappingVersions, syncItems } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
 import { explainFault, type FaultExplanation, type MappedIds, type RecordType } from "./fault-explanations";
 
 export const FAILED_LIST_LIMIT = 500;
@@ -125,7 +126,7 @@ async function moveFailed(
       )
       .returning({ id: syncItems.id, recordType: syncItems.recordType, recordId: syncItems.recordId, businessDate: syncItems.businessDate, faultCode: syncItems.faultCode });
     if (moved.length > 0) {
-      await tx.insert(auditEvents).values({
+      await recordAudit(tx, {
         businessId: scope.businessId,
         actorUserId: scope.userId,
         action,

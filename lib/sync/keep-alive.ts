@@ -1,7 +1,8 @@
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditEvents, qboConnections, qboTokens } from "@/db/schema";
-import { notifyNeedsReauthorization } from "@/lib/notify/causes";
+import { qboConnections, qboTokens } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { markNeedsReauthorization } from "@/lib/quickbooks/connection/needs-reauthorization";
 import { InvalidGrantError } from "@/lib/quickbooks/oauth-client";
 import { refreshNow, type Refresher } from "@/lib/quickbooks/token-store";
 
@@ -14,7 +15,6 @@ export const KEEP_ALIVE_AFTER_DAYS = 30;
 /** The owner is warned this long before the refresh token's hard (5-year) expiry. */
 export const HARD_EXPIRY_WARNING_DAYS = 30;
 export const EXPIRY_WARNING_ACTION = "quickbooks.refresh_token_expiring";
-export const KEEP_ALIVE_FAILED_ACTION = "quickbooks.keep_alive_failed";
 
 const DAY_MS = 86_400_000;
 const KEPT_ALIVE = ["active", "paused"] as const;
@@ -43,8 +43,8 @@ export interface KeepAliveOutcome {
   refreshed: number;
   /** Intuit refused the grant: the connection now needs reauthorization. */
   refused: string[];
-  /** Anything else (network, Intuit down): tried again tomorrow. */
-  failed: string[];
+  /** Anything else (network, Intuit down): tried again tomorrow; why it failed is kept for support. */
+  failed: { connectionId: string; cause: string }[];
 }
 
 /**
@@ -59,31 +59,15 @@ export async function refreshTokensOf(db: Db, connectionIds: string[], refresh?:
       await refreshNow(db, connectionId, refresh);
       outcome.refreshed += 1;
     } catch (error) {
-      if (error instanceof InvalidGrantError) outcome.refused.push(connectionId);
-      else outcome.failed.push(connectionId);
-    }
-  }
-  if (outcome.refused.length > 0) {
-    const changed = await db.transaction(async (tx) => {
-      const changed = await tx
-        .update(qboConnections)
-        .set({ status: "needs_reauthorization", updatedAt: sql`now()` })
-        .where(and(inArray(qboConnections.id, outcome.refused), inArray(qboConnections.status, [...KEPT_ALIVE])))
-        .returning({ id: qboConnections.id, businessId: qboConnections.businessId, companyName: qboConnections.companyName });
-      if (changed.length > 0) {
-        await tx.insert(auditEvents).values(
-          changed.map((c) => ({
-            businessId: c.businessId,
-            actorUserId: null,
-            action: KEEP_ALIVE_FAILED_ACTION,
-            before: { connectionId: c.id },
-            after: { status: "needs_reauthorization", reason: "QuickBooks refused the token refresh (invalid_grant)." },
-          })),
-        );
+      if (error instanceof InvalidGrantError) {
+        outcome.refused.push(connectionId);
+        await markNeedsReauthorization(db, { connectionId, source: "token_keep_alive", reason: `QuickBooks refused the token refresh: ${error.message}`, from: KEPT_ALIVE });
+      } else {
+        const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        console.error(`token keep-alive of connection ${connectionId} failed (tried again tomorrow): ${cause}`);
+        outcome.failed.push({ connectionId, cause });
       }
-      return changed;
-    });
-    for (const connection of changed) await notifyNeedsReauthorization(db, connection);
+    }
   }
   return outcome;
 }
@@ -91,26 +75,35 @@ export async function refreshTokensOf(db: Db, connectionIds: string[], refresh?:
 /**
  * Flags Active and Paused connections whose refresh token hard-expires within 30 days: one audit
  * event per connection and expiry date (so the warning is recorded once, not daily), in one
- * statement. The Manage tab shows the warning from the token's expiry itself (refreshTokenWarning).
+ * transaction that locks the connections it flags. The Manage tab shows the warning from the token's expiry itself (refreshTokenWarning).
  */
 export async function flagExpiringTokens(db: Db, now: Date): Promise<string[]> {
   const horizon = new Date(now.getTime() + HARD_EXPIRY_WARNING_DAYS * DAY_MS);
-  const rows = await db.execute<{ connection_id: string }>(sql`
-    insert into audit_events (business_id, actor_user_id, action, before, after)
-    select c.business_id, null, ${EXPIRY_WARNING_ACTION}, null,
-      jsonb_build_object('connectionId', c.id, 'hardExpiresAt', t.refresh_token_hard_expires_at)
-    from qbo_connections c
-    join qbo_tokens t on t.connection_id = c.id
-    where c.status in ('active', 'paused')
-      and t.refresh_token_hard_expires_at is not null and t.refresh_token_hard_expires_at < ${horizon.toISOString()}::timestamptz
-      and not exists (
-        select 1 from audit_events a
-        where a.business_id = c.business_id and a.action = ${EXPIRY_WARNING_ACTION}
-          and a.after->>'connectionId' = c.id::text
-          and (a.after->>'hardExpiresAt')::timestamptz = t.refresh_token_hard_expires_at
-      )
-    returning after->>'connectionId' as connection_id`);
-  return rows.map((r) => r.connection_id);
+  return db.transaction(async (tx) => {
+    const rows = await tx.execute<{ connection_id: string; business_id: string; hard_expires_at: string }>(sql`
+      select c.id as connection_id, c.business_id, t.refresh_token_hard_expires_at as hard_expires_at
+      from qbo_connections c
+      join qbo_tokens t on t.connection_id = c.id
+      where c.status in ('active', 'paused')
+        and t.refresh_token_hard_expires_at is not null and t.refresh_token_hard_expires_at < ${horizon.toISOString()}::timestamptz
+        and not exists (
+          select 1 from audit_events a
+          where a.business_id = c.business_id and a.action = ${EXPIRY_WARNING_ACTION}
+            and a.after->>'connectionId' = c.id::text
+            and (a.after->>'hardExpiresAt')::timestamptz = t.refresh_token_hard_expires_at
+        )
+      for update of c`);
+    await recordAudit(
+      tx,
+      rows.map((r) => ({
+        businessId: r.business_id,
+        actorUserId: null,
+        action: EXPIRY_WARNING_ACTION,
+        after: { connectionId: r.connection_id, hardExpiresAt: new Date(r.hard_expires_at).toISOString() },
+      })),
+    );
+    return rows.map((r) => r.connection_id);
+  });
 }
 
 /** The Manage tab's warning: when the business's refresh token hard-expires, if that is within 30 days. */

@@ -2,11 +2,13 @@ import { createHash } from "node:crypto";
 import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { syncItems } from "@/db/schema";
+import { fromQboAmount } from "@/lib/accounting/money";
 import type { BatchItemRequest, QboApi, QboEntity } from "@/lib/quickbooks/api-client";
 import { intuitTidOf, type QboFaultItem } from "@/lib/quickbooks/errors";
-import { journalNetToAccount, toMinor } from "./amounts";
+import { queryLiteral } from "@/lib/quickbooks/query-literal";
+import { journalNetToAccount } from "./journal-net";
 import type { BuildFailure } from "./documents";
-import { withRetries, type RetryPolicy } from "./retry";
+import { withRetries, type RetryPolicy } from "@/lib/quickbooks/retry";
 
 /** A document ready to create in QuickBooks for one sync item. */
 export interface PlannedDocument {
@@ -46,8 +48,6 @@ export function batchRequestId(docs: PlannedDocument[]): string {
   for (const d of docs) hash.update(`${d.itemId}:${d.attempts};`);
   return `sb-${hash.digest("hex").slice(0, 32)}`;
 }
-
-const quote = (s: string) => `'${s.replace(/'/g, "\\'")}'`;
 
 /**
  * Creates the documents in batches of 30, exactly once each:
@@ -154,7 +154,7 @@ async function adoptExisting(deps: PosterDeps, docs: PlannedDocument[]): Promise
   for (const [entity, list] of byEntity) {
     for (let i = 0; i < list.length; i += LOOKUP_CHUNK) {
       const chunk = list.slice(i, i + LOOKUP_CHUNK);
-      const statement = `SELECT * FROM ${entity} WHERE DocNumber IN (${chunk.map((d) => quote(d.docNumber)).join(", ")}) MAXRESULTS 1000`;
+      const statement = `SELECT * FROM ${entity} WHERE DocNumber IN (${chunk.map((d) => queryLiteral(d.docNumber)).join(", ")}) MAXRESULTS 1000`;
       const rows = await withRetries(deps, () => deps.api.query(entity, statement));
       const byDocNumber = new Map(rows.map((r) => [String(r.DocNumber), r]));
       const found = chunk.flatMap((doc) => {
@@ -171,7 +171,15 @@ async function adoptExisting(deps: PosterDeps, docs: PlannedDocument[]): Promise
 /** The amount that ties out against the processor's record: a deposit's effect on the bank, else the document's total. */
 function postedTotal(doc: PlannedDocument, entity: QboEntity): number | null {
   if (doc.entity === "JournalEntry" && doc.bankAccountId) return journalNetToAccount(entity, doc.bankAccountId);
-  return toMinor(entity.TotalAmt);
+  return totalMinorOf(entity);
+}
+
+/** The TotalAmt QuickBooks reports for a created document, in cents (null when it reports none). */
+function totalMinorOf(entity: QboEntity): number | null {
+  const total = entity.TotalAmt;
+  if (total === undefined || total === null) return null;
+  if (typeof total !== "number" && typeof total !== "string") throw new Error(`QuickBooks reported a TotalAmt that is not an amount: ${JSON.stringify(total)}`);
+  return fromQboAmount(total);
 }
 
 async function recordPosted(db: Db, posted: { doc: PlannedDocument; entity: QboEntity }[]): Promise<void> {

@@ -1,17 +1,18 @@
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { qboReferences } from "@/db/schema";
 import { CARD_BRAND_NAMES, type CardBrand } from "@/lib/accounting";
+import { US_NOT_TAXABLE } from "@/lib/accounting/us-tax-codes";
 import type { QboApi, QboEntity } from "@/lib/quickbooks/api-client";
+import { queryLiteral } from "@/lib/quickbooks/query-literal";
 
 /**
  * QuickBooks objects the documents point at, found or created once per connection and remembered
  * in qbo_references. Each is looked up by name before it is created, so a lost database row or a
  * crash between create and commit never makes a second one.
  */
-const quote = (s: string) => `'${s.replace(/'/g, "\\'")}'`;
-
 /** A stable request id for a reference create (QuickBooks allows at most 36 characters). */
 const requestIdFor = (...parts: string[]) => `sb-${createHash("sha256").update(parts.join("|")).digest("hex").slice(0, 32)}`;
 
@@ -75,7 +76,7 @@ const serviceItemBaseName = (processorName: string) => `${processorName} Card Sa
 
 /** The processor's service item already pointing at the revenue account, if any (reads only: the preview uses it too). */
 export async function findServiceItem(api: QboApi, revenueAccountId: string, processorName: string): Promise<{ item: QboEntity | undefined; candidates: QboEntity[] }> {
-  const candidates = await api.query("Item", `SELECT * FROM Item WHERE Name LIKE ${quote(`${serviceItemBaseName(processorName)}%`)} MAXRESULTS 1000`);
+  const candidates = await api.query("Item", `SELECT * FROM Item WHERE Name LIKE ${queryLiteral(`${serviceItemBaseName(processorName)}%`)} MAXRESULTS 1000`);
   const item = candidates.find((c) => (c.IncomeAccountRef as { value?: string } | undefined)?.value === revenueAccountId);
   return { item, candidates };
 }
@@ -107,18 +108,33 @@ export async function paymentMethodIds(db: Db, api: QboApi, connectionId: string
   return out;
 }
 
+/** The sales side of a TaxCode: the rates it applies (a code with none taxes nothing). */
+const salesTaxCodeSchema = z.looseObject({
+  SalesTaxRateList: z
+    .looseObject({ TaxRateDetail: z.array(z.looseObject({ TaxRateRef: z.looseObject({ value: z.string().min(1, "a tax rate reference without an id") }) })).optional() })
+    .optional(),
+});
+/** A TaxRate: its percent must be there; a missing one must never become 0 %. */
+const taxRateSchema = z.looseObject({
+  Id: z.string(),
+  RateValue: z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/, "RateValue is not a number")], { error: "the tax rate has no RateValue" }).transform(Number),
+});
+
+function parseTaxEntity<T>(schema: z.ZodType<T>, entity: QboEntity, what: string): T {
+  const parsed = schema.safeParse(entity);
+  if (!parsed.success) throw new Error(`QuickBooks ${what} ${entity.Id} cannot be used: ${parsed.error.issues.map((i) => i.message).join("; ")}.`);
+  return parsed.data;
+}
+
 /** The rates of a tax code's sales side (GST/QST QC → GST 5 + QST 9.975) and their combined percent. */
 export async function taxCodeRates(api: QboApi, taxCodeId: string): Promise<{ percent: number; components: { taxRateId: string; percent: number }[] }> {
   // US "not taxable" is a pseudo code with no rates behind it.
-  if (taxCodeId === "NON") return { percent: 0, components: [] };
-  const code = await api.read("TaxCode", taxCodeId);
-  const details = ((code.SalesTaxRateList as { TaxRateDetail?: { TaxRateRef?: { value?: string } }[] } | undefined)?.TaxRateDetail ?? []).filter(
-    (d) => d.TaxRateRef?.value,
-  );
+  if (taxCodeId === US_NOT_TAXABLE) return { percent: 0, components: [] };
+  const code = parseTaxEntity(salesTaxCodeSchema, await api.read("TaxCode", taxCodeId), "tax code");
   const components: { taxRateId: string; percent: number }[] = [];
-  for (const detail of details) {
-    const rate = await api.read("TaxRate", detail.TaxRateRef!.value!);
-    components.push({ taxRateId: rate.Id, percent: Number(rate.RateValue ?? 0) });
+  for (const detail of code.SalesTaxRateList?.TaxRateDetail ?? []) {
+    const rate = parseTaxEntity(taxRateSchema, await api.read("TaxRate", detail.TaxRateRef.value), "tax rate");
+    components.push({ taxRateId: rate.Id, percent: rate.RateValue });
   }
   const percent = Math.round(components.reduce((sum, c) => sum + c.percent, 0) * 1e6) / 1e6;
   return { percent, components };

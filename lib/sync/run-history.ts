@@ -14,8 +14,8 @@ export interface RunRow {
   itemsFailed: number;
   durationMs: number | null;
   message: string | null;
-  /** Why a stopped run stopped, when the engine says: "mapping" (its health check found a broken mapping). */
-  stopReason: string | null;
+  /** Why a stopped run stopped, when known: "mapping" (its health check found a broken mapping). */
+  stopReason: "mapping" | null;
   /** Calls that failed or whose outcome was unknown, with Intuit's intuit_tid (support shows them). */
   failedCalls: FailedCall[];
 }
@@ -30,7 +30,7 @@ export async function recentRuns(db: Db, businessId: string, connectionId: strin
     .orderBy(desc(syncRuns.startedAt))
     .limit(limit);
   return rows.map(({ run }) => {
-    const summary = (run.summary ?? {}) as { documentsCreated?: Record<string, number>; itemsFailed?: number; durationMs?: number; stopReason?: string; brokenMapping?: unknown[] };
+    const summary = run.summary;
     return {
       id: run.id,
       startedAt: run.startedAt,
@@ -38,12 +38,12 @@ export async function recentRuns(db: Db, businessId: string, connectionId: strin
       trigger: run.trigger,
       status: run.status,
       throughDate: run.throughDate,
-      documentsCreated: Object.values(summary.documentsCreated ?? {}).reduce((a, n) => a + n, 0),
-      itemsFailed: summary.itemsFailed ?? 0,
-      durationMs: summary.durationMs ?? (run.finishedAt ? run.finishedAt.getTime() - run.startedAt.getTime() : null),
+      documentsCreated: Object.values(summary?.documentsCreated ?? {}).reduce((a, n) => a + n, 0),
+      itemsFailed: summary?.itemsFailed ?? 0,
+      durationMs: summary?.durationMs ?? (run.finishedAt ? run.finishedAt.getTime() - run.startedAt.getTime() : null),
       message: run.message,
       // The engine lists the broken mapping when its health check stopped the run.
-      stopReason: summary.stopReason ?? (summary.brokenMapping?.length ? "mapping" : null),
+      stopReason: summary?.brokenMapping?.length ? "mapping" : null,
       failedCalls: Array.isArray(run.failedCalls) ? (run.failedCalls as FailedCall[]) : [],
     };
   });

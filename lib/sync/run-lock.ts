@@ -1,6 +1,6 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { syncRuns } from "@/db/schema";
+import { syncRuns, type StoredRunSummary } from "@/db/schema";
 
 /** A run that has not renewed its heartbeat for this long is presumed dead and may be taken over. */
 export const RUN_LEASE_MS = 10 * 60 * 1000;
@@ -32,7 +32,7 @@ export async function heartbeat(db: Db, runId: string): Promise<void> {
 export async function finishRun(
   db: Db,
   runId: string,
-  outcome: { status: "succeeded" | "partly_failed" | "stopped" | "failed"; summary: unknown; message?: string | null; failedCalls?: unknown[] },
+  outcome: { status: "succeeded" | "partly_failed" | "stopped" | "failed"; summary: StoredRunSummary; message?: string | null; failedCalls?: unknown[] },
 ): Promise<void> {
   await db
     .update(syncRuns)

@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import type { Refresher } from "@/lib/quickbooks/token-store";
 import { dueConnectionsPage, type DueConnection } from "./due-connections";
-import { flagExpiringTokens, refreshTokensOf, staleTokenPage } from "./keep-alive";
+import { flagExpiringTokens, refreshTokensOf, staleTokenPage, type KeepAliveOutcome } from "./keep-alive";
 
 /**
  * The scheduled jobs, written once and run by two triggers: the Inngest functions
@@ -64,10 +64,7 @@ export interface KeepAliveDeps {
   pageSize?: number;
 }
 
-export interface KeepAliveSummary {
-  refreshed: number;
-  refused: string[];
-  failed: string[];
+export interface KeepAliveSummary extends KeepAliveOutcome {
   flagged: string[];
 }
 
@@ -80,7 +77,7 @@ export async function keepTokensAlive(deps: KeepAliveDeps): Promise<KeepAliveSum
   const pageSize = deps.pageSize ?? KEEP_ALIVE_PAGE_SIZE;
   let after: string | null = null;
   let pages = 0;
-  const totals = { refreshed: 0, refused: [] as string[], failed: [] as string[] };
+  const totals: KeepAliveOutcome = { refreshed: 0, refused: [], failed: [] };
   do {
     const page = await deps.step(`refresh-page-${pages}`, async () => {
       const stale = await staleTokenPage(deps.db(), { now: deps.now, after, pageSize });

@@ -15,6 +15,9 @@ import { PresentingMask } from "@/components/presenting/presenting-mask";
 import { PresentingBanner, PresentingToggle } from "@/components/presenting/presenting-toggle";
 import { PRESENTING_COOKIE } from "@/lib/presenting/mask";
 import { currentBusinesses, requireBusiness } from "../../_server/session";
+import { setLocaleAction } from "@/app/actions/preferences";
+import { signOutAction } from "@/app/actions/sign-out";
+import { setPresentingAction } from "@/app/actions/presenting";
 
 export const dynamic = "force-dynamic";
 
@@ -56,10 +59,10 @@ export default async function BusinessLayout({ children, params }: { children: R
               {t("nav.admin")}
             </Link>
           )}
-          <LanguageSwitch />
-          <PresentingToggle on={presenting} />
+          <LanguageSwitch setLocale={setLocaleAction} />
+          <PresentingToggle on={presenting} setPresenting={setPresentingAction} />
           <p className="text-xs text-slate-500">{t("signedInAs", { email: user.email })}</p>
-          <SignOutButton />
+          <SignOutButton signOut={signOutAction} />
         </div>
       </aside>
       <main className="min-w-0 flex-1 p-4 md:p-8">

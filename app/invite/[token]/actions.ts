@@ -8,8 +8,8 @@ import { signIn } from "@/lib/auth/config";
 import { getDb } from "@/lib/database";
 import { LOCALES } from "@/lib/i18n/locales";
 import { acceptInvitation, acceptWithNewAccount, InvitationRefusedError } from "@/lib/invitations/invitations";
+import type { InviteFormState } from "@/components/accountant/invite-accept-forms";
 
-export type InviteFormState = { error: string | null };
 
 const tokenSchema = z.string().min(20).max(200);
 const quickbooksOf = (merchantId: string) => `/b/${encodeURIComponent(merchantId)}/quickbooks`;

@@ -7,6 +7,9 @@ import { isLocale } from "@/lib/i18n/locales";
 import { InvitationRefusedError, openInvitation, type OpenedInvitation } from "@/lib/invitations/invitations";
 import { currentUser } from "../../_server/session";
 import { acceptAction } from "./actions";
+import { setLocaleAction } from "@/app/actions/preferences";
+import { signOutAction } from "@/app/actions/sign-out";
+import { createAccountAction, signInToAcceptAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -52,18 +55,18 @@ export default async function InvitePage({ params, searchParams }: { params: Pro
             ) : (
               <div className="space-y-2">
                 <p role="alert" className="text-sm">{t("wrongAccount", { email: opened.invitation.email })}</p>
-                <SignOutButton />
+                <SignOutButton signOut={signOutAction} />
               </div>
             )
           ) : opened.accountExists ? (
-            <InviteSignInForm token={token} email={opened.invitation.email} />
+            <InviteSignInForm token={token} email={opened.invitation.email} signInToAccept={signInToAcceptAction} />
           ) : (
-            <InviteAccountForm token={token} locale={isLocale(requestLocale) ? requestLocale : opened.invitation.locale} />
+            <InviteAccountForm token={token} locale={isLocale(requestLocale) ? requestLocale : opened.invitation.locale} createAccount={createAccountAction} />
           )}
         </>
       )}
       <div className="border-t pt-4">
-        <LanguageSwitch />
+        <LanguageSwitch setLocale={setLocaleAction} />
       </div>
     </main>
   );

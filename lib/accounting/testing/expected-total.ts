@@ -1,5 +1,5 @@
 import { fromQboAmount } from "../money";
-import type { QboSalesReceipt } from "../qbo-entities";
+import type { PostingDocument, QboSalesReceipt } from "../qbo-entities";
 import type { PostingContext } from "../types";
 
 /**
@@ -24,4 +24,22 @@ export function expectedTotal(doc: QboSalesReceipt, company: PostingContext["com
   const supplied = doc.TxnTaxDetail?.TotalTax;
   const tax = supplied !== undefined ? fromQboAmount(supplied) : Math.round((taxable * percent) / 100);
   return lines + tax;
+}
+
+/**
+ * The TotalAmt QuickBooks should report for a built document, in cents, read off the built JSON
+ * (the tests compare it with what the sandbox created). Receipts: Σ line Amount + TotalTax (= the card amount); Deposit and Purchase: Σ lines.
+ * A JournalEntry has none worth comparing (QuickBooks documents its TotalAmt as always zero).
+ */
+export function expectedTotalMinor(document: PostingDocument): number | null {
+  switch (document.entity) {
+    case "SalesReceipt":
+    case "RefundReceipt":
+      return document.body.Line.reduce((sum, line) => sum + fromQboAmount(line.Amount), 0) + fromQboAmount(document.body.TxnTaxDetail.TotalTax);
+    case "Deposit":
+    case "Purchase":
+      return (document.body.Line as { Amount: number }[]).reduce((sum, line) => sum + fromQboAmount(line.Amount), 0);
+    case "JournalEntry":
+      return null;
+  }
 }

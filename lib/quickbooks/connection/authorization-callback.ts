@@ -1,6 +1,7 @@
 import { and, eq, gt, inArray, isNull, ne } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { memberships, oauthStates, qboConnections, qboPauses } from "@/db/schema";
+import { isUniqueViolation } from "@/db/errors";
+import { LIVE_REALM_INDEX, memberships, oauthStates, qboConnections, qboPauses } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { notifyReauthorized } from "@/lib/notify/causes";
 import { QboApi } from "../api-client";
@@ -13,7 +14,7 @@ import { assertMayManage, type Actor } from "./actor";
 import { businessToday, systemClock, type Clock } from "./business-day";
 import { readCompanyProfile, type CompanyProfile } from "./company-profile";
 import { auditView, findBusiness, findConnection, isLive, LIVE_STATUSES, lockConnection, updateConnection } from "./connection-record";
-import { ConnectionRefusedError } from "./refusal";
+import { ConnectionRefusedError, type RefusalCode } from "./refusal";
 
 /** The callback's query, already checked by the route (zod). */
 export interface CallbackQuery {
@@ -53,8 +54,13 @@ export interface AuthorizationOutcome {
   purpose: OAuthStatePayload["purpose"];
 }
 
-function refuse(code: ConstructorParameters<typeof ConnectionRefusedError>[0], message: string, businessId?: string, details: Record<string, string> = {}): never {
-  throw new ConnectionRefusedError(code, message, businessId ? { ...details, businessId } : details);
+function refuse(code: RefusalCode, message: string, businessId?: string, details: Record<string, string> = {}, cause?: unknown): never {
+  throw new ConnectionRefusedError(code, message, businessId ? { ...details, businessId } : details, cause === undefined ? undefined : { cause });
+}
+
+/** An error's name and message, for the log and the audit record (never its stack or any token). */
+function describeCause(error: unknown): string {
+  return (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 500);
 }
 
 async function roleIn(db: DbOrTx, userId: string, businessId: string): Promise<Actor | null> {
@@ -122,15 +128,22 @@ export async function completeAuthorization(db: Db, input: CompleteAuthorization
 
   let tokens: TokenSet;
   let profile: CompanyProfile;
+  // Why Intuit or QuickBooks failed is kept (logged, on the refusal's cause and in the audit
+  // record); the user is told what happened in words they can act on.
+  const refuseBecause = async (code: RefusalCode, message: string, cause: unknown): Promise<never> => {
+    console.error(`QuickBooks ${payload.purpose} of business ${businessId} refused (${code}): ${describeCause(cause)}`);
+    await recordAudit(db, { businessId, actorUserId: actor.userId, action: `quickbooks.${payload.purpose}_refused`, after: { reason: code, cause: describeCause(cause) } });
+    refuse(code, message, businessId, {}, cause);
+  };
   try {
     tokens = await deps.exchange({ code, realmId, state: input.query.state });
-  } catch {
-    refuse("authorization_failed", "QuickBooks did not accept the sign-in. Try again.", businessId);
+  } catch (error) {
+    return refuseBecause("authorization_failed", "QuickBooks did not accept the sign-in. Try again.", error);
   }
   try {
     profile = await deps.readProfile(realmId, tokens.accessToken);
-  } catch {
-    refuse("quickbooks_unavailable", "QuickBooks could not be reached to read the company. Try again.", businessId);
+  } catch (error) {
+    return refuseBecause("quickbooks_unavailable", "QuickBooks could not be reached to read the company. Try again.", error);
   }
 
   try {
@@ -141,8 +154,8 @@ export async function completeAuthorization(db: Db, input: CompleteAuthorization
   } catch (error) {
     const refusal =
       // The partial unique index on live realms: another business took this company meanwhile.
-      (error as { code?: string }).code === "23505"
-        ? new ConnectionRefusedError("company_taken", "This QuickBooks company is already connected to another merchant account.", { businessId })
+      isUniqueViolation(error, LIVE_REALM_INDEX)
+        ? new ConnectionRefusedError("company_taken", "This QuickBooks company is already connected to another merchant account.", { businessId }, { cause: error })
         : error;
     if (refusal instanceof ConnectionRefusedError) {
       // For support: the attempt and why it was refused (never the business that holds the company).

@@ -2,11 +2,12 @@ import type { Db } from "@/db/client";
 import { env } from "@/lib/env";
 import { QboApi } from "../api-client";
 import { qboEndpoints } from "../endpoints";
-import { QboAuthError, QboFaultError, QboThrottleError, QboUnknownOutcomeError } from "../errors";
+import { QboAuthError, QboFaultError, QboUnknownOutcomeError } from "../errors";
 import { InvalidGrantError } from "../oauth-client";
+import { withRetries, type RetryPolicy } from "../retry";
 import { accessTokenFor } from "../token-store";
 import type { Connection } from "./connection-record";
-import { markNeedsReauthorization } from "./lifecycle";
+import { markNeedsReauthorization } from "./needs-reauthorization";
 import { ConnectionRefusedError } from "./refusal";
 
 /** Builds the API client of a connection; `rejected` is the access token QuickBooks just refused (then refreshed once). */
@@ -30,16 +31,6 @@ export function connectionApiFactory(db: Db): ApiFactory {
 
 /** Pages load a few lists at once: over QuickBooks' 10 requests a second, wait and try again (the work reads, or creates by name idempotently). */
 export const THROTTLE_RETRIES = 3;
-async function throttled<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await work();
-    } catch (error) {
-      if (!(error instanceof QboThrottleError) || attempt > THROTTLE_RETRIES) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
-    }
-  }
-}
 
 /**
  * Runs QuickBooks calls for a connection. A 401 gets one retry with a refreshed token; when Intuit
@@ -48,20 +39,25 @@ async function throttled<T>(work: () => Promise<T>): Promise<T> {
  */
 export async function withConnectionApi<T>(db: Db, connection: Connection, work: (api: QboApi) => Promise<T>, factory = connectionApiFactory(db)): Promise<T> {
   let lastToken: string | undefined;
+  let rejected: string | undefined;
   const onToken = (token: string) => {
     lastToken = token;
   };
+  const policy: RetryPolicy = {
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    // Throttled: wait and again; no answer or 5xx: the page says "try again" at once.
+    retry: { serverAttempts: 0, baseDelayMs: 500, maxThrottleWaits: THROTTLE_RETRIES },
+    // A 401: the next client asks the token store to replace the token QuickBooks just refused.
+    async onAuthFailure(error) {
+      if (!lastToken) throw error;
+      rejected = lastToken;
+    },
+  };
   try {
-    try {
-      return await throttled(() => work(factory(connection, { onToken })));
-    } catch (error) {
-      if (!(error instanceof QboAuthError) || !lastToken) throw error;
-      const rejected = lastToken;
-      return await throttled(() => work(factory(connection, { rejected, onToken })));
-    }
+    return await withRetries(policy, () => work(factory(connection, rejected ? { rejected, onToken } : { onToken })));
   } catch (error) {
     if (error instanceof InvalidGrantError || error instanceof QboAuthError) {
-      await markNeedsReauthorization(db, connection.businessId);
+      await markNeedsReauthorization(db, { connectionId: connection.id, source: "quickbooks_call", reason: error.message });
       throw new ConnectionRefusedError("needs_reauthorization", "QuickBooks no longer accepts this connection: reauthorize it.");
     }
     // Throttled, failing or unreachable: the caller shows "try again" (the fault stays in the message for logs).

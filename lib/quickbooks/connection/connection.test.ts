@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, businesses, memberships, oauthStates, qboConnections, qboMappingVersions, qboPauses, qboTokens, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
@@ -15,7 +16,7 @@ import type { Actor } from "./actor";
 import { completeAuthorization, type CallbackDeps } from "./authorization-callback";
 import { startAuthorization } from "./authorization-start";
 import { readCompanyProfile } from "./company-profile";
-import { findConnection } from "./connection-record";
+import { ensureConnection, findConnection } from "./connection-record";
 import { FakeCompany } from "./fake-company";
 import { disconnectConnection, pauseConnection, resumeConnection } from "./lifecycle";
 import { ConnectionRefusedError, type RefusalCode } from "./refusal";
@@ -74,6 +75,16 @@ function company(country: "CA" | "US" = "CA", currency = country === "CA" ? "CAD
   const realmId = `9341${Math.floor(Math.random() * 1e12)}`;
   companies.set(realmId, new FakeCompany({ name: `Books ${realmId}`, country, currency }));
   return { realmId, books: companies.get(realmId)! };
+}
+
+/** Waits until `count` sessions of this test database wait on a lock (the race is set up). */
+async function waitForLockWaiters(count: number) {
+  for (let i = 0; i < 400; i += 1) {
+    const [row] = await db.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+    if (Number(row.n) >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`expected ${count} sessions waiting on a lock`);
 }
 
 async function refusal(promise: Promise<unknown>): Promise<RefusalCode> {
@@ -139,6 +150,15 @@ describe("connecting", () => {
     parts[3] = body.toString("base64url");
     await db.db.update(qboTokens).set({ refreshTokenCiphertext: parts.join(".") }).where(eq(qboTokens.connectionId, connection.id));
     await expect(readTokens(db.db, connection.id)).rejects.toThrow(TokenDecryptionError);
+
+    // Disconnecting still works, but says the access was not revoked at Intuit, and the audit keeps why.
+    const revoked: string[] = [];
+    const outcome = await disconnectConnection(db.db, { actor: owner, businessId: business.id, deps: { revoke: async (t) => void revoked.push(t) } });
+    expect(outcome).toMatchObject({ revoked: false, connection: { status: "disconnected" } });
+    expect(revoked).toEqual([]);
+    expect(await db.db.select().from(qboTokens).where(eq(qboTokens.connectionId, connection.id))).toEqual([]);
+    const [audit] = (await db.db.select().from(auditEvents).where(eq(auditEvents.businessId, business.id))).filter((e) => e.action === "quickbooks.disconnected");
+    expect(audit.after).toMatchObject({ status: "disconnected", revoked: false, notRevokedBecause: expect.stringContaining("integrity check") });
   });
 
   it("lets only the owner start or finish connecting", async () => {
@@ -213,6 +233,51 @@ describe("connecting", () => {
     const refused = (await db.db.select().from(auditEvents).where(eq(auditEvents.businessId, second.business.id))).find((e) => e.action === "quickbooks.connect_refused");
     expect(attempt).toBeDefined();
     expect(refused?.after).toEqual({ reason: "company_taken" });
+  });
+
+  it("two owners racing for one company: one connects, the other is told the company is taken (not a server error)", async () => {
+    const first = await seedBusiness("ON", "CAD");
+    const second = await seedBusiness("ON", "CAD");
+    const holder = await seedBusiness("ON", "CAD");
+    const { realmId } = company();
+    const holderConnection = await ensureConnection(db.db, holder.business.id);
+    // A third session claims the company in a transaction it has not committed: both callbacks find
+    // no live connection of the company, write theirs, and queue on the unique index behind it. When it
+    // rolls back, the two callbacks race for the index for real.
+    const session = postgres(db.url, { max: 1, onnotice: () => {} });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let claimed!: () => void;
+    const holds = new Promise<void>((resolve) => (claimed = resolve));
+    const holding = session
+      .begin(async (tx) => {
+        await tx`update qbo_connections set realm_id = ${realmId}, status = 'active' where id = ${holderConnection.id}`;
+        claimed();
+        await released;
+        throw new Error("roll back");
+      })
+      .catch(() => undefined);
+    try {
+      await holds;
+      const attempts = Promise.allSettled([connect(first.owner, first.business.id, realmId), connect(second.owner, second.business.id, realmId)]);
+      await waitForLockWaiters(2);
+      release();
+      const outcomes = await attempts;
+      const refused = outcomes.flatMap((o) => (o.status === "rejected" ? [o.reason] : []));
+      expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+      expect(refused[0]).toBeInstanceOf(ConnectionRefusedError);
+      expect(refused[0]).toMatchObject({ code: "company_taken" });
+      const loser = outcomes[0].status === "rejected" ? first : second;
+      const winner = loser === first ? second : first;
+      expect((await findConnection(db.db, winner.business.id))!).toMatchObject({ status: "active", realmId });
+      expect((await findConnection(db.db, loser.business.id))!).toMatchObject({ status: "not_connected", realmId: null });
+      const audit = await db.db.select().from(auditEvents).where(eq(auditEvents.businessId, loser.business.id));
+      expect(audit.filter((e) => e.action === "quickbooks.connect_refused").map((e) => e.after)).toEqual([{ reason: "company_taken" }]);
+    } finally {
+      release();
+      await holding;
+      await session.end();
+    }
   });
 
   it("refuses a company whose home currency differs from the business's", async () => {

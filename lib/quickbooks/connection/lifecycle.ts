@@ -2,8 +2,8 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { qboPauses } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { notifyNeedsReauthorization } from "@/lib/notify/causes";
 import { InvalidGrantError, revokeToken } from "../oauth-client";
+import { TokenDecryptionError } from "../token-crypto";
 import { deleteTokens, readTokens } from "../token-store";
 import { assertMayManage, type Actor } from "./actor";
 import { businessToday, daysBetween, systemClock, type Clock } from "./business-day";
@@ -93,20 +93,37 @@ export interface DisconnectDeps {
   revoke: (refreshToken: string) => Promise<void>;
 }
 
+export interface DisconnectOutcome {
+  connection: Connection;
+  /**
+   * False when the stored tokens could not be read (a key no longer configured, a damaged
+   * ciphertext): nothing could be sent to Intuit, so the owner must remove the app in QuickBooks.
+   */
+  revoked: boolean;
+}
+
 /**
  * Disconnect: revoke the grant at Intuit, delete the tokens here, keep the record (and its mapping
  * versions and pauses) for history. What was posted stays in QuickBooks; connecting again means the
  * whole onboarding. A grant Intuit already dropped (invalid_grant) counts as revoked; any other
- * failure to reach Intuit refuses, so tokens are never forgotten while still valid there.
+ * failure to reach Intuit refuses, so tokens are never forgotten while still valid there. Tokens
+ * that cannot be decrypted cannot be revoked by anyone here: the disconnect goes ahead (refusing
+ * would trap the owner), says so (`revoked: false`), and the audit entry keeps why.
  */
-export async function disconnectConnection(db: Db, input: ActionInput & { deps?: DisconnectDeps }): Promise<Connection> {
+export async function disconnectConnection(db: Db, input: ActionInput & { deps?: DisconnectDeps }): Promise<DisconnectOutcome> {
   assertMayManage(input.actor);
   const clock = input.clock ?? systemClock;
   const revoke = input.deps?.revoke ?? revokeToken;
   return db.transaction(async (tx) => {
     const connection = await lockConnection(tx, input.businessId);
     if (!connection || !isLive(connection)) throw new ConnectionRefusedError("not_connected", "This business is not connected to QuickBooks.");
-    const tokens = await readTokens(tx, connection.id).catch(() => null);
+    let unreadable: string | null = null;
+    const tokens = await readTokens(tx, connection.id).catch((error: unknown) => {
+      if (!(error instanceof TokenDecryptionError)) throw error;
+      unreadable = error.message;
+      console.error(`disconnect of business ${input.businessId}: the stored tokens could not be decrypted, so they were not revoked at Intuit: ${error.message}`);
+      return null;
+    });
     if (tokens) {
       try {
         await revoke(tokens.refreshToken);
@@ -120,19 +137,13 @@ export async function disconnectConnection(db: Db, input: ActionInput & { deps?:
     const today = businessToday(clock, await timeZoneOf(tx, input.businessId));
     await tx.update(qboPauses).set({ resumedOn: today }).where(and(eq(qboPauses.connectionId, connection.id), isNull(qboPauses.resumedOn)));
     const after = await updateConnection(tx, input.businessId, connection.id, { status: "disconnected", disconnectedAt: clock(), pausedAt: null });
-    await recordAudit(tx, { businessId: input.businessId, actorUserId: input.actor.userId, action: "quickbooks.disconnected", before: auditView(connection), after: auditView(after) });
-    return after;
+    await recordAudit(tx, {
+      businessId: input.businessId,
+      actorUserId: input.actor.userId,
+      action: "quickbooks.disconnected",
+      before: auditView(connection),
+      after: { ...auditView(after), ...(unreadable ? { revoked: false, notRevokedBecause: unreadable } : {}) },
+    });
+    return { connection: after, revoked: unreadable === null };
   });
-}
-
-/** QuickBooks refused the connection's tokens for good: the owner must reauthorize. Recorded as a system action. */
-export async function markNeedsReauthorization(db: Db, businessId: string): Promise<void> {
-  const changed = await db.transaction(async (tx) => {
-    const connection = await lockConnection(tx, businessId);
-    if (!connection || connection.status !== "active") return null;
-    const after = await updateConnection(tx, businessId, connection.id, { status: "needs_reauthorization" });
-    await recordAudit(tx, { businessId, actorUserId: null, action: "quickbooks.needs_reauthorization", before: auditView(connection), after: auditView(after) });
-    return after;
-  });
-  if (changed) await notifyNeedsReauthorization(db, changed);
 }

@@ -34,8 +34,10 @@ export class ConnectionRefusedError extends Error {
     message: string,
     /** Extra facts for the message (never tokens, never another business). */
     readonly details: Record<string, string> = {},
+    /** The failure behind the refusal (kept for logs and support, never shown to the user). */
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { QboApi } from "../api-client";
 import type { DefaultNames } from "./default-names";
-import { accountSchema, ACCOUNT_TYPES, customerSchema, parseRows, taxCodeSchema, US_NOT_TAXABLE, type QboAccount } from "./qbo-entities";
+import { accountSchema, ACCOUNT_TYPES, customerSchema, parseRows, taxCodeSchema, type QboAccount } from "./qbo-entities";
+import { US_NOT_TAXABLE } from "@/lib/accounting/us-tax-codes";
 import { preselectTaxCode } from "./tax-code-choice";
 
 export interface MappingOption {
@@ -57,7 +58,7 @@ export async function loadMappingOptions(
   const ofType = (type: string) => accounts.filter((a) => a.AccountType === type).map(accountOption).sort(byName);
 
   const taxOptions = taxCodes.map((c) => ({ id: c.Id, name: c.Name })).sort(byName);
-  if (context.country === "US" && !taxOptions.some((o) => o.id === US_NOT_TAXABLE)) taxOptions.push({ id: US_NOT_TAXABLE, name: "NON" });
+  if (context.country === "US" && !taxOptions.some((o) => o.id === US_NOT_TAXABLE)) taxOptions.push({ id: US_NOT_TAXABLE, name: US_NOT_TAXABLE });
   const preselected = preselectTaxCode(taxCodes, context.country, context.region);
   const customer = customers.find((c) => c.DisplayName.trim().toLowerCase() === context.names.customer.trim().toLowerCase());
 

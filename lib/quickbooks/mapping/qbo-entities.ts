@@ -31,11 +31,4 @@ export function parseRows<T>(schema: z.ZodType<T>, rows: unknown[]): T[] {
   });
 }
 
-/** A string literal for QuickBooks' query language (apostrophes escaped with a backslash). */
-export function queryLiteral(value: string): string {
-  return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
-}
-
 export const ACCOUNT_TYPES = { bank: "Bank", revenue: "Income", expense: "Expense" } as const;
-/** The pseudo tax code of US companies for sales that are not taxable. */
-export const US_NOT_TAXABLE = "NON";

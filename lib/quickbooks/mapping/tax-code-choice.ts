@@ -1,3 +1,4 @@
+import { US_NOT_TAXABLE, US_TAXABLE } from "@/lib/accounting/us-tax-codes";
 import type { QboTaxCode } from "./qbo-entities";
 
 const HST_PROVINCES = ["ON", "NB", "NL", "NS", "PE"];
@@ -42,7 +43,7 @@ export function preselectTaxCode(codes: QboTaxCode[], country: "CA" | "US", regi
   const score = (code: QboTaxCode): number => {
     const t = text(code);
     if (country === "US") {
-      if (code.Id === "NON" || code.Id === "TAX") return 0;
+      if (code.Id === US_NOT_TAXABLE || code.Id === US_TAXABLE) return 0;
       if (mentionsRegion(t, region, [US_STATE_NAMES[region] ?? "\u0000"])) return 10;
       return code.Taxable === false ? 0 : 1;
     }

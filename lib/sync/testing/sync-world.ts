@@ -12,6 +12,7 @@ import { businesses, qboConnections, qboMappingVersions } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing/test-database";
 import { resetEnvForTests } from "@/lib/env";
 import { generateDemoActivity } from "@/lib/demo/generator";
+import { US_NOT_TAXABLE, US_TAXABLE } from "@/lib/accounting/us-tax-codes";
 import type { ProcessorEvent } from "@/lib/processor/events";
 import { ingestEvents } from "@/lib/processor/ingest";
 import { QboApi, type QboEntity } from "@/lib/quickbooks/api-client";
@@ -241,7 +242,7 @@ const TAX_CODE_NAME_HINTS: Record<string, RegExp> = { ON: /HST ON/i, QC: /QST|QC
 export async function pickTaxCode(api: QboApi, spec: Pick<BusinessSpec, "region">): Promise<QboEntity> {
   const codes = await api.queryAll("TaxCode");
   const hint = TAX_CODE_NAME_HINTS[spec.region];
-  const found = codes.find((c) => hint?.test(String(c.Name)) && c.Id !== "TAX" && c.Id !== "NON");
+  const found = codes.find((c) => hint?.test(String(c.Name)) && c.Id !== US_TAXABLE && c.Id !== US_NOT_TAXABLE);
   if (!found) throw new Error(`No tax code for ${spec.region} among ${codes.map((c) => c.Name).join(", ")}`);
   return found;
 }

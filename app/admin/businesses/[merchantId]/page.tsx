@@ -13,6 +13,8 @@ import { recordSupportView } from "@/lib/support/actions";
 import { findBusinessByMerchantId, supportMerchantView } from "@/lib/support/merchant";
 import { firstParam } from "../../_server/support-guard";
 import { requireSupport } from "../../../_server/session";
+import { setLocaleAction } from "@/app/actions/preferences";
+import { signOutAction } from "@/app/actions/sign-out";
 
 export const dynamic = "force-dynamic";
 
@@ -68,8 +70,8 @@ export default async function SupportMerchantPage({ params, searchParams }: { pa
           {t("merchant.back")}
         </a>
         <div className="flex items-center gap-4">
-          <LanguageSwitch />
-          <SignOutButton />
+          <LanguageSwitch setLocale={setLocaleAction} />
+          <SignOutButton signOut={signOutAction} />
         </div>
       </div>
       <header className="space-y-1" data-testid="support-business">

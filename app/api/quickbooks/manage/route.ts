@@ -17,14 +17,15 @@ export async function POST(request: Request) {
   const owner = await ownerOf(form.merchantId);
   if (owner instanceof NextResponse) return owner;
   const input = { actor: owner.actor, businessId: owner.businessId };
+  let done: string = DONE[form.action];
   try {
     if (form.action === "pause") await pauseConnection(getDb(), input);
     else if (form.action === "resume") await resumeConnection(getDb(), input);
-    else await disconnectConnection(getDb(), input);
+    else if (!(await disconnectConnection(getDb(), input)).revoked) done = "disconnected_not_revoked";
   } catch (error) {
     if (!(error instanceof ConnectionRefusedError)) throw error;
     if (error.code === "forbidden") return forbidden();
     return NextResponse.redirect(quickbooksUrl(request, owner.merchantId, "", { error: error.code }), 303);
   }
-  return NextResponse.redirect(quickbooksUrl(request, owner.merchantId, "", { done: DONE[form.action] }), 303);
+  return NextResponse.redirect(quickbooksUrl(request, owner.merchantId, "", { done }), 303);
 }

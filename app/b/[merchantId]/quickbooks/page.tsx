@@ -21,7 +21,7 @@ import { param, quickbooksContext, type QuickbooksContext } from "./_data/contex
 import { ActivitySection } from "./_sync/activity-section";
 import { SyncSections } from "./_sync/sync-sections";
 
-const DONE_MESSAGES = new Set(["paused", "resumed", "disconnected", "reauthorized", "mapping_saved"]);
+const DONE_MESSAGES = new Set(["paused", "resumed", "disconnected", "reauthorized", "mapping_saved", "disconnected_not_revoked"]);
 const PAUSED_DEPOSIT_DONE = new Set(["paused_deposit_sent", "paused_deposit_kept_out", "paused_deposit_gone"]);
 
 /** Checks the mapped references in QuickBooks when the tab opens; a refused token turns the connection to "needs reauthorization". */

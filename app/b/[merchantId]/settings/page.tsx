@@ -8,6 +8,7 @@ import { NOTIFICATION_KINDS } from "@/lib/notify/kinds";
 import { emailChoices } from "@/lib/notify/preferences";
 import { requireBusiness } from "../../../_server/session";
 import { saveEmailChoicesAction } from "./actions";
+import { setLocaleAction } from "@/app/actions/preferences";
 
 export default async function SettingsPage({ params, searchParams }: { params: Promise<{ merchantId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { merchantId } = await params;
@@ -20,7 +21,7 @@ export default async function SettingsPage({ params, searchParams }: { params: P
     <section>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <div className="mt-6 max-w-md rounded-lg bg-white p-6 shadow-sm">
-        <LanguageSwitch />
+        <LanguageSwitch setLocale={setLocaleAction} />
         <p className="mt-2 text-sm text-slate-500">{t("languageHelp")}</p>
       </div>
       <EmailChoicesForm

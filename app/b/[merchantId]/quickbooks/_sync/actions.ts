@@ -4,34 +4,18 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { validatedAction } from "@/app/_server/action";
 import { requirePermission } from "@/app/_server/session";
-import { auditEvents, qboConnections } from "@/db/schema";
+import { qboConnections } from "@/db/schema";
 import { sendSyncRequested } from "@/inngest/send";
+import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/database";
 import { businessDateOf } from "@/lib/processor/timezone";
 import { dayLedger, type LedgerDay } from "@/lib/sync/day-ledger";
-import { requestSync, syncNowWaitSeconds, type SyncDispatch } from "@/lib/sync/dispatch";
+import { requestSync, syncNowWaitSeconds } from "@/lib/sync/dispatch";
 import { markReadyToSync, markResolved } from "@/lib/sync/failed-items";
+import { describeDispatch, type SyncNowResult } from "@/lib/sync/sync-now-result";
 
 /** A request waits this long for a local (no Inngest) run before leaving it to finish in the background. */
 const LOCAL_WAIT_MS = 25_000;
-
-export type SyncNowResult =
-  | { outcome: "rate_limited"; seconds: number }
-  | { outcome: "not_active" }
-  | { outcome: "queued" | "background" }
-  | { outcome: "completed"; status: string; documents: number; failed: number; message: string | null };
-
-function describe(dispatch: SyncDispatch): SyncNowResult {
-  if (dispatch.mode !== "completed") return { outcome: dispatch.mode };
-  const { summary } = dispatch;
-  return {
-    outcome: "completed",
-    status: summary.status,
-    documents: Object.values(summary.documentsCreated).reduce((a, n) => a + n, 0),
-    failed: summary.itemsFailed,
-    message: summary.message ?? null,
-  };
-}
 
 async function ownerConnection(merchantId: string) {
   const access = await requirePermission(merchantId, "quickbooks.manage");
@@ -46,8 +30,8 @@ export const syncNowAction = validatedAction(z.object({ merchantId: z.string().m
   if (!connectionId) return { outcome: "not_active" };
   const seconds = await syncNowWaitSeconds(db, connectionId);
   if (seconds > 0) return { outcome: "rate_limited", seconds };
-  await db.insert(auditEvents).values({ businessId: access.business.id, actorUserId: access.user.id, action: "quickbooks.sync_requested", after: { connectionId, trigger: "manual" } });
-  return describe(await requestSync({ db, send: sendSyncRequested, waitMs: LOCAL_WAIT_MS }, { connectionId, trigger: "manual" }));
+  await recordAudit(db, { businessId: access.business.id, actorUserId: access.user.id, action: "quickbooks.sync_requested", after: { connectionId, trigger: "manual" } });
+  return describeDispatch(await requestSync({ db, send: sendSyncRequested, waitMs: LOCAL_WAIT_MS }, { connectionId, trigger: "manual" }));
 });
 
 const markSchema = z.object({
@@ -65,7 +49,7 @@ export const markFailedItemsAction = validatedAction(markSchema, async ({ mercha
   if (!connectionId) return { moved: 0, sync: null };
   const mark = to === "ready_to_sync" ? markReadyToSync : markResolved;
   const moved = await mark(db, access.business.id, connectionId, itemIds, access.user.id);
-  const sync = to === "ready_to_sync" && moved.length > 0 ? describe(await requestSync({ db, send: sendSyncRequested, waitMs: LOCAL_WAIT_MS }, { connectionId, trigger: "retry" })) : null;
+  const sync = to === "ready_to_sync" && moved.length > 0 ? describeDispatch(await requestSync({ db, send: sendSyncRequested, waitMs: LOCAL_WAIT_MS }, { connectionId, trigger: "retry" })) : null;
   return { moved: moved.length, sync };
 });
 

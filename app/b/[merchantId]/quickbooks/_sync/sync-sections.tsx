@@ -8,6 +8,7 @@ import { listFailedItems } from "@/lib/sync/failed-items";
 import { refreshTokenWarning } from "@/lib/sync/keep-alive";
 import { recentRuns } from "@/lib/sync/run-history";
 import type { QuickbooksContext } from "../_data/context";
+import { ledgerPageAction, markFailedItemsAction, syncNowAction } from "./actions";
 
 interface SyncSectionsProps {
   ctx: QuickbooksContext;
@@ -35,6 +36,7 @@ export async function SyncSections({ ctx, connection }: SyncSectionsProps) {
   return (
     <div className="space-y-6" data-testid="sync-sections">
       <SyncStatus
+        syncNow={syncNowAction}
         merchantId={business.merchantId}
         problemRun={problemRun}
         tokenExpiresAt={tokenExpiresAt}
@@ -45,6 +47,7 @@ export async function SyncSections({ ctx, connection }: SyncSectionsProps) {
       />
       <FailedItems
         merchantId={business.merchantId}
+        markFailedItems={markFailedItemsAction}
         items={failed.map(({ updatedAt: _updatedAt, ...item }) => item)}
         canManage={ctx.canManage}
         mappingHref={`${ctx.base}/mapping`}
@@ -52,6 +55,7 @@ export async function SyncSections({ ctx, connection }: SyncSectionsProps) {
       />
       <DayLedger
         merchantId={business.merchantId}
+        loadOlderDays={ledgerPageAction}
         days={days}
         hasOlder={connection.connectedOn !== null && days.length > 0 && days[days.length - 1].date > connection.connectedOn}
         connectedOn={connection.connectedOn ?? today}

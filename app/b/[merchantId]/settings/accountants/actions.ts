@@ -7,8 +7,8 @@ import { emailSchema } from "@/lib/auth/email";
 import { getDb } from "@/lib/database";
 import { LOCALES } from "@/lib/i18n/locales";
 import { createInvitation, InvitationRefusedError, revokeInvitation } from "@/lib/invitations/invitations";
+import type { InviteState } from "@/components/accountant/invite-form";
 
-export type InviteState = { status: "idle" } | { status: "created"; email: string; path: string } | { status: "error"; code: "already_member" | "invalid" };
 
 const inviteSchema = z.object({ merchantId: z.string().min(1), email: emailSchema, locale: z.enum(LOCALES) });
 

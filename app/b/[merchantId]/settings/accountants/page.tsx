@@ -7,6 +7,7 @@ import { getDb } from "@/lib/database";
 import { listInvitations } from "@/lib/invitations/invitations";
 import { requireBusiness } from "../../../../_server/session";
 import { revokeInvitationAction } from "./actions";
+import { inviteAccountantAction } from "./actions";
 
 /** Settings → Accountants: invite an accountant, see pending and accepted invitations, revoke (owner). */
 export default async function AccountantsPage({ params }: { params: Promise<{ merchantId: string }> }) {
@@ -26,7 +27,7 @@ export default async function AccountantsPage({ params }: { params: Promise<{ me
     <section className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-sm text-slate-700">{t("intro")}</p>
-      <InviteForm merchantId={business.merchantId} defaultLocale={user.locale === "fr-CA" ? "fr-CA" : "en"} />
+      <InviteForm merchantId={business.merchantId} defaultLocale={user.locale === "fr-CA" ? "fr-CA" : "en"} invite={inviteAccountantAction} />
       <div className="space-y-2">
         <h2 className="text-lg font-semibold">{t("list")}</h2>
         {list.length === 0 ? (

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { MappingSummary } from "@/components/quickbooks/mapping-summary";
 import { RefusalNotice } from "@/components/quickbooks/refusal-notice";
+import { US_NOT_TAXABLE } from "@/lib/accounting/us-tax-codes";
 import { isInSetup } from "@/lib/quickbooks/connection/connection-record";
 import { DEFAULT_CHOICE, mappingChoiceSchema, MAPPING_SLOTS } from "@/lib/quickbooks/mapping/mapping-choice";
 import type { MappingOption } from "@/lib/quickbooks/mapping/mapping-options";
@@ -35,7 +36,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
     revenue: defaultName("revenue", options.incomeAccounts),
     expense: defaultName("expense", options.expenseAccounts),
     customer: defaultName("customer", options.customers),
-    taxCode: choice.data.taxCode === "NON" ? t("mapping.notTaxable") : nameIn(options.taxCodes, choice.data.taxCode),
+    taxCode: choice.data.taxCode === US_NOT_TAXABLE ? t("mapping.notTaxable") : nameIn(options.taxCodes, choice.data.taxCode),
   };
   // A choice that is no longer offered (renamed, made inactive meanwhile): back to the choices.
   if (Object.values(names).some((n) => !n)) redirect(`${backToSetup}&error=invalid_mapping`);

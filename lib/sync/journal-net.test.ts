@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { journalNetToAccount, toMinor } from "./amounts";
+import { journalNetToAccount } from "./journal-net";
 
-describe("amounts", () => {
-  it("reads QuickBooks amounts as exact minor units", () => {
-    expect(toMinor(136.36)).toBe(13636);
-    expect(toMinor("0.1")).toBe(10);
-    expect(toMinor(undefined)).toBeNull();
-  });
-
+describe("journalNetToAccount", () => {
   it("takes a negative settlement's JournalEntry by its effect on the bank, not by its total of debits", () => {
     const line = (amount: number, postingType: "Debit" | "Credit", account: string) => ({
       DetailType: "JournalEntryLineDetail",
@@ -18,5 +12,10 @@ describe("amounts", () => {
     expect(journalNetToAccount(entry, "35")).toBe(-13636);
     expect(journalNetToAccount(entry, "4")).toBe(13636);
     expect(journalNetToAccount({ Id: "1" }, "35")).toBe(0);
+  });
+
+  it("refuses a line amount that is not an amount instead of guessing", () => {
+    const entry = { Line: [{ Amount: { bad: true }, JournalEntryLineDetail: { PostingType: "Debit", AccountRef: { value: "4" } } }] };
+    expect(() => journalNetToAccount(entry, "4")).toThrow(/not an amount/);
   });
 });

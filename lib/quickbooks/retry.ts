@@ -1,15 +1,16 @@
-import { isUnknownOutcome, QboAuthError, QboThrottleError } from "@/lib/quickbooks/errors";
+import { isUnknownOutcome, QboAuthError, QboThrottleError } from "./errors";
 
 export interface RetryPolicy {
   sleep: (ms: number) => Promise<void>;
-  /** Refreshes the access token; throws (stopping the run) when the grant is gone. */
-  onAuthFailure: () => Promise<void>;
+  /** Refreshes the access token (the 401 it answers is passed); throws when the grant is gone or nothing can be refreshed. */
+  onAuthFailure: (error: QboAuthError) => Promise<void>;
   retry: { serverAttempts: number; baseDelayMs: number; maxThrottleWaits: number };
   /** Counts 429 answers (the run summary reports them). */
   onThrottled?: () => void;
 }
 
 /**
+ * The one retry loop for QuickBooks calls (sync runs and the portal's pages alike).
  * Runs a QuickBooks call that is safe to repeat (a read, or a write carrying a request id):
  * throttled → wait and again; 5xx or no answer → back off and again; 401 → refresh once and again.
  */
@@ -32,7 +33,7 @@ export async function withRetries<T>(
         await policy.sleep(policy.retry.baseDelayMs * Math.min(2 ** throttleWaits, 8));
       } else if (error instanceof QboAuthError && !authRetried) {
         authRetried = true;
-        await policy.onAuthFailure();
+        await policy.onAuthFailure(error);
       } else if (isUnknownOutcome(error) && serverFailures < policy.retry.serverAttempts) {
         serverFailures += 1;
         await policy.sleep(policy.retry.baseDelayMs * 2 ** serverFailures);
