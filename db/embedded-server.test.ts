@@ -26,7 +26,7 @@ beforeAll(async () => {
   probe.close();
   server = await startEmbeddedServer({ dir, port });
   pools.push(connectDatabase(server.url, { max: 5, prepare: false }), connectDatabase(server.url, { max: 5, prepare: false }));
-}, 60_000);
+}, 180_000); // PGlite starts in seconds, but in minutes on a machine busy with other builds
 
 afterAll(async () => {
   for (const pool of pools) await pool.close();

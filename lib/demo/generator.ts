@@ -49,8 +49,10 @@ export interface DemoActivityOptions {
   /** First day of activity; fixes the stream so later runs extend rather than shift the history. */
   startDate?: string;
   seed?: string | number;
-  /** Exactly this many sales every day (e.g. 10,000 for the benchmark); default varies by weekday around 45. */
+  /** Exactly this many sales every day (e.g. 10,000 for the benchmark); default varies by weekday around `dailySales`. */
   transactionsPerDay?: number;
+  /** The usual number of sales a day, before the weekday's variation (default 45). */
+  dailySales?: number;
   /** Median ticket, tax included, before tip (default $22). */
   medianTicketMinor?: number;
   bankLast4?: string;
@@ -190,7 +192,7 @@ export function generateDemoActivity(options: DemoActivityOptions): ProcessorEve
     const script = options.script ?? {};
     const quietDay = script.refundDay === date;
     const usualSales =
-      options.transactionsPerDay ?? Math.max(1, Math.round(DEFAULT_DAILY_SALES * WEEKDAY_VOLUME[dayOfWeek(date)] * (0.85 + 0.3 * rng.next())));
+      options.transactionsPerDay ?? Math.max(1, Math.round((options.dailySales ?? DEFAULT_DAILY_SALES) * WEEKDAY_VOLUME[dayOfWeek(date)] * (0.85 + 0.3 * rng.next())));
     const salesCount = quietDay ? SCRIPTED_QUIET_SALES : usualSales;
     for (let i = 0; i < salesCount; i++) {
       const base = Math.max(150, Math.round(medianTicket * Math.exp(0.55 * rng.normal())));

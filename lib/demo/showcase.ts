@@ -52,6 +52,8 @@ const CONNECTED_DAYS_AGO = 35;
 /** Activity before the connection day: the processor knew the business before it connected (never posted). */
 const HISTORY_BEFORE_CONNECTION = 21;
 const SEED = "settlebooks-showcase";
+/** A smaller room than the other demo cafés: a month of daily syncs posts in seconds, not minutes. */
+const DAILY_SALES = 25;
 /** The yearly service fee, debited on its own: posted after the 7-day grace, into closed books. */
 const SERVICE_FEE_MINOR = 9_900;
 /** When the owner acts in the business's day (local time). The schedule runs before, at 06:00. */
@@ -140,7 +142,7 @@ export async function seedShowcase(db: Db, options: ShowcaseOptions = {}): Promi
   const connectedOn = connection?.connectedOn ?? addDays(today, -CONNECTED_DAYS_AGO);
   const calendar = showcaseCalendar(connectedOn);
   const startDate = (await firstActivityDate(db)) ?? addDays(connectedOn, -HISTORY_BEFORE_CONNECTION);
-  const events = generateDemoActivity({ business, startDate, endDate: addDays(today, -1), seed: SEED, script: showcaseScript(calendar) });
+  const events = generateDemoActivity({ business, startDate, endDate: addDays(today, -1), seed: SEED, dailySales: DAILY_SALES, script: showcaseScript(calendar) });
   const ingested = await ingestEvents(db, events);
   await ensureDemoMemberships(db, [business.merchantId]);
   const owner = await ownerActor(db);
