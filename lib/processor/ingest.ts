@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/db/client";
 import { IngestError } from "./errors";
-import { parseEvents } from "./events";
+import { parseEventsYielding } from "./events";
 import { planBatch } from "./ingest-plan";
 import { loadState } from "./ingest-state";
 import { writePlan } from "./ingest-write";
@@ -30,12 +30,12 @@ function isUniqueViolation(error: unknown): boolean {
  * content is a 409. Existing rows are loaded with a few IN queries and new rows inserted in bulk.
  */
 export async function ingestEvents(db: DbOrTx, input: readonly unknown[]): Promise<IngestResult> {
-  const events = parseEvents(input);
+  const events = await parseEventsYielding(input);
   if (events.length === 0) return { accepted: 0, duplicates: 0 };
   try {
     return await db.transaction(async (tx) => {
       const state = await loadState(tx, events);
-      const plan = planBatch(state, events);
+      const plan = await planBatch(state, events);
       await writePlan(tx, plan);
       return { accepted: plan.accepted, duplicates: plan.duplicates };
     });
