@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { businesses, countryEnum, currencyEnum, users } from "./tenancy";
 
 export const connectionStatusEnum = pgEnum("qbo_connection_status", [
@@ -45,6 +45,12 @@ export const qboConnections = pgTable(
     pausedAt: timestamp("paused_at", { withTimezone: true }),
     lastSuccessfulSyncAt: timestamp("last_successful_sync_at", { withTimezone: true }),
     disconnectedAt: timestamp("disconnected_at", { withTimezone: true }),
+    /**
+     * Not due for the hourly schedule before this instant (null: due as soon as the rest holds).
+     * Set when a run ends: the end of the business day after the one it covered (a failed run:
+     * sooner). Lets a fan-out page skip connections with a cheap index read (see due-connections).
+     */
+    nextSyncDueAt: timestamp("next_sync_due_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -52,6 +58,10 @@ export const qboConnections = pgTable(
     uniqueIndex("qbo_connections_live_realm")
       .on(t.realmId)
       .where(sql`${t.status} in ('active', 'paused', 'needs_reauthorization')`),
+    // The hourly fan-out's pages: active, set-up connections in id order (keyset).
+    index("qbo_connections_schedulable")
+      .on(t.id, t.nextSyncDueAt)
+      .where(sql`${t.status} = 'active' and ${t.setupCompletedAt} is not null`),
   ],
 );
 
@@ -125,4 +135,21 @@ export const oauthStates = pgTable("oauth_states", {
   purpose: text("purpose").notNull(),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   usedAt: timestamp("used_at", { withTimezone: true }),
+});
+
+/**
+ * The last mapping health check of a connection (sync run, webhook, "Check now", or a Manage view
+ * when older than a minute): the Manage tab shows it instead of asking QuickBooks on every view.
+ */
+export const qboMappingHealth = pgTable("qbo_mapping_health", {
+  connectionId: uuid("connection_id")
+    .primaryKey()
+    .references(() => qboConnections.id, { onDelete: "cascade" }),
+  mappingVersion: integer("mapping_version").notNull(),
+  /** ok, broken or unavailable (QuickBooks could not be reached). */
+  state: text("state").notNull(),
+  broken: jsonb("broken").notNull().default([]),
+  checkedAt: timestamp("checked_at", { withTimezone: true }).notNull(),
+  /** A view claimed the next check at this time: other views keep showing the last result meanwhile. */
+  checkClaimedAt: timestamp("check_claimed_at", { withTimezone: true }),
 });
