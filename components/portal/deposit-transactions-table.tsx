@@ -1,25 +1,25 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import type { DepositTransaction } from "@/lib/portal/deposits";
-import { signedAmountMinor } from "@/lib/portal/transaction-kinds";
 import { Amount } from "./amount";
 import { tableClasses as c } from "./table-styles";
 import { TransactionCells, TransactionHeaderCells } from "./transaction-cells";
 
-/** The card transactions a deposit settled, with their signed total. */
+/** One page of the card transactions a deposit settled, with the signed total of all of them (`total`). */
 export async function DepositTransactionsTable({
   transactions,
+  total,
   currency,
   timeZone,
   locale,
 }: {
   transactions: DepositTransaction[];
+  total: number;
   currency: "CAD" | "USD";
   timeZone: string;
   locale: Locale;
 }) {
   const tDeposit = await getTranslations("deposits.detail");
-  const total = transactions.reduce((sum, row) => sum + signedAmountMinor(row.kind, row.amountMinor), 0);
   return (
     <div className={c.wrapper}>
       <table className={c.table}>
