@@ -41,9 +41,10 @@ CREATE TABLE "sync_day_statuses" (
 CREATE TABLE "unplanned_records" (
 	"business_id" uuid NOT NULL,
 	"record_type" "sync_record_type" NOT NULL,
+	"plannable_on" date NOT NULL,
 	"business_date" date NOT NULL,
 	"record_id" uuid NOT NULL,
-	CONSTRAINT "unplanned_records_business_id_record_type_business_date_record_id_pk" PRIMARY KEY("business_id","record_type","business_date","record_id")
+	CONSTRAINT "unplanned_records_business_id_record_type_plannable_on_record_id_pk" PRIMARY KEY("business_id","record_type","plannable_on","record_id")
 );
 --> statement-breakpoint
 DROP INDEX "card_transactions_deposit";--> statement-breakpoint
@@ -63,9 +64,9 @@ CREATE INDEX "fees_deposit" ON "fees" USING btree ("deposit_id","occurred_at","i
 -- Regenerating this migration must keep everything below.
 -- ======================================================================================
 DROP INDEX "card_transactions_deposit";--> statement-breakpoint
-CREATE INDEX "card_transactions_deposit" ON "card_transactions" USING btree ("deposit_id","occurred_at","id") INCLUDE ("kind","amount_minor") WHERE "deposit_id" is not null;--> statement-breakpoint
+CREATE INDEX "card_transactions_deposit" ON "card_transactions" USING btree ("deposit_id","occurred_at","id") INCLUDE ("business_id","kind","amount_minor") WHERE "deposit_id" is not null;--> statement-breakpoint
 DROP INDEX "fees_deposit";--> statement-breakpoint
-CREATE INDEX "fees_deposit" ON "fees" USING btree ("deposit_id","occurred_at","id") INCLUDE ("amount_minor") WHERE "deposit_id" is not null;--> statement-breakpoint
+CREATE INDEX "fees_deposit" ON "fees" USING btree ("deposit_id","occurred_at","id") INCLUDE ("business_id","amount_minor") WHERE "deposit_id" is not null;--> statement-breakpoint
 -- New card transactions: add to their days' totals and queue them for the planner.
 CREATE FUNCTION "day_totals_on_transactions"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -82,8 +83,8 @@ BEGIN
     refund_count = t.refund_count + excluded.refund_count, refund_minor = t.refund_minor + excluded.refund_minor,
     chargeback_count = t.chargeback_count + excluded.chargeback_count, chargeback_minor = t.chargeback_minor + excluded.chargeback_minor,
     reversal_count = t.reversal_count + excluded.reversal_count, reversal_minor = t.reversal_minor + excluded.reversal_minor;
-  INSERT INTO unplanned_records (business_id, record_type, business_date, record_id)
-  SELECT business_id, 'transaction', business_date, id FROM new_rows;
+  INSERT INTO unplanned_records (business_id, record_type, plannable_on, business_date, record_id)
+  SELECT business_id, 'transaction', business_date, business_date, id FROM new_rows;
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE TRIGGER "card_transactions_day_totals" AFTER INSERT ON "card_transactions" REFERENCING NEW TABLE AS new_rows
@@ -97,8 +98,10 @@ BEGIN
   ON CONFLICT (business_id, business_date) DO UPDATE SET
     fee_count = t.fee_count + excluded.fee_count, fee_minor = t.fee_minor + excluded.fee_minor,
     unsettled_fee_count = t.unsettled_fee_count + excluded.unsettled_fee_count;
-  INSERT INTO unplanned_records (business_id, record_type, business_date, record_id)
-  SELECT business_id, 'fee', business_date, id FROM new_rows WHERE deposit_id IS NULL;
+  -- A fee no deposit lists is planned as a debit of its own once FEE_SETTLEMENT_GRACE_DAYS (7, see
+  -- lib/sync/plan.ts) have passed, a monthly fee at once.
+  INSERT INTO unplanned_records (business_id, record_type, plannable_on, business_date, record_id)
+  SELECT business_id, 'fee', business_date + CASE WHEN kind = 'monthly' THEN 0 ELSE 7 END, business_date, id FROM new_rows WHERE deposit_id IS NULL;
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE TRIGGER "fees_day_totals" AFTER INSERT ON "fees" REFERENCING NEW TABLE AS new_rows
@@ -115,6 +118,11 @@ BEGIN
     GROUP BY n.business_id, n.business_date
   ) d
   WHERE t.business_id = d.business_id AND t.business_date = d.business_date;
+  -- A settled fee is a line of its deposit: it no longer waits to be planned.
+  DELETE FROM unplanned_records u USING new_rows n, old_rows o
+  WHERE o.id = n.id AND n.deposit_id IS NOT NULL AND o.deposit_id IS NULL
+    AND u.business_id = n.business_id AND u.record_type = 'fee' AND u.plannable_on = n.business_date + CASE WHEN n.kind = 'monthly' THEN 0 ELSE 7 END
+    AND u.record_id = n.id;
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE TRIGGER "fees_settled_day_totals" AFTER UPDATE ON "fees" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
@@ -124,8 +132,8 @@ BEGIN
   INSERT INTO business_day_totals AS t (business_id, business_date, deposit_count)
   SELECT business_id, deposit_date, count(*) FROM new_rows GROUP BY business_id, deposit_date ORDER BY business_id, deposit_date
   ON CONFLICT (business_id, business_date) DO UPDATE SET deposit_count = t.deposit_count + excluded.deposit_count;
-  INSERT INTO unplanned_records (business_id, record_type, business_date, record_id)
-  SELECT business_id, 'deposit', deposit_date, id FROM new_rows;
+  INSERT INTO unplanned_records (business_id, record_type, plannable_on, business_date, record_id)
+  SELECT business_id, 'deposit', deposit_date, deposit_date, id FROM new_rows;
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE TRIGGER "settlement_deposits_day_totals" AFTER INSERT ON "settlement_deposits" REFERENCING NEW TABLE AS new_rows
@@ -235,16 +243,16 @@ SELECT connection_id, business_date,
   count(*) FILTER (WHERE status = 'before_connection')
 FROM sync_items GROUP BY connection_id, business_date;--> statement-breakpoint
 -- Records no sync item covers yet (fees only while no deposit lists them) wait for the planner.
-INSERT INTO unplanned_records (business_id, record_type, business_date, record_id)
-SELECT r.business_id, 'transaction'::sync_record_type, r.business_date, r.id FROM card_transactions r
+INSERT INTO unplanned_records (business_id, record_type, plannable_on, business_date, record_id)
+SELECT r.business_id, 'transaction'::sync_record_type, r.business_date, r.business_date, r.id FROM card_transactions r
 WHERE NOT EXISTS (SELECT 1 FROM sync_items s JOIN qbo_connections c ON c.id = s.connection_id
   WHERE c.business_id = r.business_id AND s.record_type = 'transaction' AND s.record_id = r.id)
 UNION ALL
-SELECT r.business_id, 'deposit'::sync_record_type, r.deposit_date, r.id FROM settlement_deposits r
+SELECT r.business_id, 'deposit'::sync_record_type, r.deposit_date, r.deposit_date, r.id FROM settlement_deposits r
 WHERE NOT EXISTS (SELECT 1 FROM sync_items s JOIN qbo_connections c ON c.id = s.connection_id
   WHERE c.business_id = r.business_id AND s.record_type = 'deposit' AND s.record_id = r.id)
 UNION ALL
-SELECT r.business_id, 'fee'::sync_record_type, r.business_date, r.id FROM fees r
+SELECT r.business_id, 'fee'::sync_record_type, r.business_date + CASE WHEN r.kind = 'monthly' THEN 0 ELSE 7 END, r.business_date, r.id FROM fees r
 WHERE r.deposit_id IS NULL AND NOT EXISTS (SELECT 1 FROM sync_items s JOIN qbo_connections c ON c.id = s.connection_id
   WHERE c.business_id = r.business_id AND s.record_type = 'fee' AND s.record_id = r.id);
 -- ======================================================================================

@@ -130,8 +130,10 @@ export const syncDayStatuses = pgTable(
 
 /**
  * Processor records no sync item covers yet: written by triggers as records arrive, taken by the
- * planner (planItems), so a sync plans what is new instead of re-reading the whole history.
- * A fee stays here while no deposit lists it and its grace days have not passed.
+ * planner (planItems) once `plannable_on` is reached, so a sync plans what is new instead of
+ * re-reading the whole history. `plannable_on` is the record's business date, except for a fee no
+ * deposit lists: a week later (the grace a deposit has to claim it), or at once for a monthly fee;
+ * a fee that a deposit lists meanwhile leaves the queue (it is a line of that deposit).
  */
 export const unplannedRecords = pgTable(
   "unplanned_records",
@@ -140,8 +142,9 @@ export const unplannedRecords = pgTable(
       .notNull()
       .references(() => businesses.id, { onDelete: "cascade" }),
     recordType: syncRecordTypeEnum("record_type").notNull(),
+    plannableOn: date("plannable_on").notNull(),
     businessDate: date("business_date").notNull(),
     recordId: uuid("record_id").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.businessId, t.recordType, t.businessDate, t.recordId] })],
+  (t) => [primaryKey({ columns: [t.businessId, t.recordType, t.plannableOn, t.recordId] })],
 );

@@ -115,8 +115,12 @@ export async function dayLedger(
       deps.deposits
     from days
     cross join c
-    left join business_day_totals t on t.business_id = ${businessId} and t.business_date = days.day
-    left join sync_day_statuses s on s.connection_id = c.id and s.business_date = days.day
+    left join (
+      select * from business_day_totals where business_id = ${businessId} and business_date between ${from}::date and ${to}::date
+    ) t on t.business_date = days.day
+    left join (
+      select * from sync_day_statuses where connection_id = ${connectionId} and business_date between ${from}::date and ${to}::date
+    ) s on s.business_date = days.day
     left join deps on deps.day = days.day
     where days.day >= c.connected_on
       or coalesce(t.sale_count + t.refund_count + t.chargeback_count + t.reversal_count + t.deposit_count + t.unsettled_fee_count, 0) > 0

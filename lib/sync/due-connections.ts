@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { IsoDate } from "./dates";
-import { FEE_SETTLEMENT_GRACE_DAYS } from "./plan";
 import { RETRY_UNFINISHED_DAY_AFTER_HOURS, RUN_LEASE_MS } from "./run-lock";
 
 
@@ -63,13 +62,17 @@ export async function dueConnectionsPage(
 /** The given connections that are due now (see dueConnectionsPage), in id order. */
 async function dueAmong(db: Db, now: string, ids: string[]): Promise<DueConnection[]> {
   const rows = await db.execute<{ connection_id: string; realm_id: string; business_id: string; through: string }>(sql`
-    with candidates as (
-      select c.id, c.realm_id, c.business_id, c.connected_on,
-        ((${now}::timestamptz at time zone b.timezone)::date - 1) as last_ended
-      from qbo_connections c
-      join businesses b on b.id = c.business_id
-      where c.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})
-        and c.status = 'active' and c.setup_completed_at is not null and c.realm_id is not null and c.connected_on is not null
+    -- MATERIALIZED: the candidates are fixed first (a primary-key lookup each), then checked. Inlined,
+    -- PostgreSQL evaluated the checks below for every connection before joining to the page's ids.
+    with candidates as materialized (
+      select c.id, c.realm_id, c.business_id, c.connected_on, c.last_ended
+      from unnest(${`{${ids.join(",")}}`}::uuid[]) as i(id)
+      cross join lateral (
+        select c.id, c.realm_id, c.business_id, c.connected_on, ((${now}::timestamptz at time zone b.timezone)::date - 1) as last_ended
+        from qbo_connections c join businesses b on b.id = c.business_id
+        where c.id = i.id and c.status = 'active' and c.setup_completed_at is not null and c.realm_id is not null and c.connected_on is not null
+        limit 1
+      ) c
     )
     select k.id as connection_id, k.realm_id, k.business_id, to_char(k.last_ended, 'YYYY-MM-DD') as through
     from candidates k
@@ -100,15 +103,10 @@ async function dueAmong(db: Db, now: string, ids: string[]): Promise<DueConnecti
             )
         )
         or exists (
+          -- Records since the connection day the planner would take now (see planItems).
           select 1 from unplanned_records u
-          where u.business_id = k.business_id and u.record_type in ('transaction', 'deposit') and u.business_date between k.connected_on and k.last_ended
-        )
-        or exists (
-          -- Fees debited on their own, once the planner would take them (see planItems).
-          select 1 from unplanned_records u
-          join fees f on f.id = u.record_id and f.business_id = u.business_id
-          where u.business_id = k.business_id and u.record_type = 'fee' and u.business_date between k.connected_on and k.last_ended
-            and f.deposit_id is null and (f.kind = 'monthly' or f.business_date <= k.last_ended - ${FEE_SETTLEMENT_GRACE_DAYS}::int)
+          where u.business_id = k.business_id and u.record_type in ('transaction', 'deposit', 'fee')
+            and u.plannable_on <= k.last_ended and u.business_date >= k.connected_on
         )
       )
     order by k.id`);
