@@ -51,7 +51,8 @@ export function explainer(database: TestDatabase) {
       });
     const nodes = nodesOf(plan!);
     if (process.env.SHOW_PLANS) console.log(query.slice(0, 120), JSON.stringify(plan, ["Node Type", "Index Name", "Relation Name", "Actual Rows", "Actual Loops", "Rows Removed by Filter", "Plans"], 1));
-    const of = (relation: string) => nodes.filter((n) => n["Relation Name"] === relation);
+    // Scans only: a ModifyTable node names the table it writes, not rows it read.
+    const of = (relation: string) => nodes.filter((n) => n["Relation Name"] === relation && n["Node Type"] !== "ModifyTable");
     return {
       query,
       nodes,
