@@ -5,11 +5,10 @@ import { formatBusinessDate } from "@/lib/portal/display-format";
 import { Amount } from "./amount";
 import { tableClasses as c } from "./table-styles";
 
-/** The fees a deposit deducted, shown negative like the money they take, with their total. */
-export async function DepositFeesTable({ fees, currency, locale }: { fees: DepositFee[]; currency: "CAD" | "USD"; locale: Locale }) {
+/** One page of the fees a deposit deducted, shown negative like the money they take, with the total of all of them (`total`). */
+export async function DepositFeesTable({ fees, total, currency, locale }: { fees: DepositFee[]; total: number; currency: "CAD" | "USD"; locale: Locale }) {
   const t = await getTranslations("deposits.detail");
   const tTable = await getTranslations("transactions.table");
-  const total = fees.reduce((sum, fee) => sum + fee.amountMinor, 0);
   return (
     <div className={c.wrapper}>
       <table className={c.table}>

@@ -3,23 +3,24 @@ import { QboDocumentLink } from "@/components/quickbooks/qbo-document-link";
 import type { Locale } from "@/lib/i18n/locales";
 import type { DepositTransaction } from "@/lib/portal/deposits";
 import type { QboDocumentLink as DocumentLink } from "@/lib/sync/day-ledger";
-import { signedAmountMinor } from "@/lib/portal/transaction-kinds";
 import { Amount } from "./amount";
 import { tableClasses as c } from "./table-styles";
 import { TransactionCells, TransactionHeaderCells } from "./transaction-cells";
 
 /**
- * The card transactions a deposit settled, with their signed total and, when the business syncs
- * to QuickBooks, the receipt each became there.
+ * One page of the card transactions a deposit settled, with the signed total of all of them
+ * (`total`) and, when the business syncs to QuickBooks, the receipt each became there.
  */
 export async function DepositTransactionsTable({
   transactions,
+  total,
   currency,
   timeZone,
   locale,
   documents,
 }: {
   transactions: DepositTransaction[];
+  total: number;
   currency: "CAD" | "USD";
   timeZone: string;
   locale: Locale;
@@ -28,7 +29,6 @@ export async function DepositTransactionsTable({
 }) {
   const tDeposit = await getTranslations("deposits.detail");
   const tDocuments = await getTranslations("qboDocuments");
-  const total = transactions.reduce((sum, row) => sum + signedAmountMinor(row.kind, row.amountMinor), 0);
   return (
     <div className={c.wrapper}>
       <table className={c.table}>

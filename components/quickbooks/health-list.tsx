@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import type { BrokenMapping } from "@/lib/quickbooks/mapping/mapping-health";
+import type { HealthResult } from "@/lib/quickbooks/mapping/mapping-health-cache";
 import { Notice } from "./notice";
 
-export type HealthResult = { state: "ok" } | { state: "broken"; broken: BrokenMapping[] } | { state: "unavailable" };
+export type { HealthResult };
 
 /** Mapping health: names the broken reference and how to fix it. */
 export async function HealthList({ health, canEdit }: { health: HealthResult; canEdit: boolean }) {

@@ -4,8 +4,10 @@ import {
   char,
   date,
   index,
+  integer,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -79,7 +81,9 @@ export const cardTransactions = pgTable(
     // Keyset pagination of the Transactions page, newest first, with and without a kind filter.
     index("card_transactions_business_occurred").on(t.businessId, t.occurredAt.desc(), t.id.desc()),
     index("card_transactions_business_kind_occurred").on(t.businessId, t.kind, t.occurredAt.desc(), t.id.desc()),
-    index("card_transactions_deposit").on(t.depositId).where(sql`${t.depositId} is not null`),
+    // A deposit's items in order, keyset-paged; the migration adds INCLUDE (kind, amount_minor) so its
+    // totals are one index-only aggregate.
+    index("card_transactions_deposit").on(t.depositId, t.occurredAt, t.id).where(sql`${t.depositId} is not null`),
     index("card_transactions_business_date").on(t.businessId, t.businessDate),
   ],
 );
@@ -105,7 +109,37 @@ export const fees = pgTable(
   },
   (t) => [
     uniqueIndex("fees_business_processor_id").on(t.businessId, t.processorId),
-    index("fees_deposit").on(t.depositId).where(sql`${t.depositId} is not null`),
+    // As card_transactions_deposit (the migration adds INCLUDE (amount_minor)).
+    index("fees_deposit").on(t.depositId, t.occurredAt, t.id).where(sql`${t.depositId} is not null`),
     index("fees_business_date").on(t.businessId, t.businessDate),
   ],
+);
+
+/**
+ * Per business day totals of the processor records, kept as records arrive (statement triggers on
+ * card_transactions, fees and settlement_deposits: see the migration "day_totals"), so the day
+ * ledger reads one small row per day instead of aggregating every record of its 31 days.
+ */
+export const businessDayTotals = pgTable(
+  "business_day_totals",
+  {
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    businessDate: date("business_date").notNull(),
+    saleCount: integer("sale_count").notNull().default(0),
+    saleMinor: money("sale_minor").notNull().default(0),
+    refundCount: integer("refund_count").notNull().default(0),
+    refundMinor: money("refund_minor").notNull().default(0),
+    chargebackCount: integer("chargeback_count").notNull().default(0),
+    chargebackMinor: money("chargeback_minor").notNull().default(0),
+    reversalCount: integer("reversal_count").notNull().default(0),
+    reversalMinor: money("reversal_minor").notNull().default(0),
+    feeCount: integer("fee_count").notNull().default(0),
+    feeMinor: money("fee_minor").notNull().default(0),
+    /** Fees of the day no deposit lists (yet): each is a document of its own. */
+    unsettledFeeCount: integer("unsettled_fee_count").notNull().default(0),
+    depositCount: integer("deposit_count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.businessId, t.businessDate] })],
 );

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { businesses, countryEnum, currencyEnum, users } from "./tenancy";
 
 export const connectionStatusEnum = pgEnum("qbo_connection_status", [
@@ -48,6 +48,12 @@ export const qboConnections = pgTable(
     pausedAt: timestamp("paused_at", { withTimezone: true }),
     lastSuccessfulSyncAt: timestamp("last_successful_sync_at", { withTimezone: true }),
     disconnectedAt: timestamp("disconnected_at", { withTimezone: true }),
+    /**
+     * Not due for the hourly schedule before this instant (null: due as soon as the rest holds).
+     * Set when a run ends: the end of the business day after the one it covered (a failed run:
+     * sooner). Lets a fan-out page skip connections with a cheap index read (see due-connections).
+     */
+    nextSyncDueAt: timestamp("next_sync_due_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -58,6 +64,10 @@ export const qboConnections = pgTable(
     // Support's search by realm id and company name (prefix, case-insensitive).
     index("qbo_connections_realm_search").on(sql`${t.realmId} text_pattern_ops`),
     index("qbo_connections_company_search").on(sql`lower(${t.companyName}) text_pattern_ops`),
+    // The hourly fan-out's pages: active, set-up connections in id order (keyset).
+    index("qbo_connections_schedulable")
+      .on(t.id, t.nextSyncDueAt)
+      .where(sql`${t.status} = 'active' and ${t.setupCompletedAt} is not null`),
   ],
 );
 
@@ -151,3 +161,20 @@ export const qboWebhookNotifications = pgTable(
   },
   (t) => [index("qbo_webhook_notifications_realm_received").on(t.realmId, t.receivedAt)],
 );
+
+/**
+ * The last mapping health check of a connection (sync run, webhook, "Check now", or a Manage view
+ * when older than a minute): the Manage tab shows it instead of asking QuickBooks on every view.
+ */
+export const qboMappingHealth = pgTable("qbo_mapping_health", {
+  connectionId: uuid("connection_id")
+    .primaryKey()
+    .references(() => qboConnections.id, { onDelete: "cascade" }),
+  mappingVersion: integer("mapping_version").notNull(),
+  /** ok, broken or unavailable (QuickBooks could not be reached). */
+  state: text("state").notNull(),
+  broken: jsonb("broken").notNull().default([]),
+  checkedAt: timestamp("checked_at", { withTimezone: true }).notNull(),
+  /** A view claimed the next check at this time: other views keep showing the last result meanwhile. */
+  checkClaimedAt: timestamp("check_claimed_at", { withTimezone: true }),
+});

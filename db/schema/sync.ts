@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { qboConnections } from "./quickbooks";
 import { businesses, users } from "./tenancy";
 
@@ -102,6 +102,8 @@ export const syncRuns = pgTable(
   (t) => [
     uniqueIndex("sync_runs_one_running").on(t.connectionId).where(sql`${t.status} = 'running'`),
     index("sync_runs_connection_started").on(t.connectionId, t.startedAt),
+    // The fan-out's "is the last ended day already covered?" reads the runs through it, not all runs.
+    index("sync_runs_connection_through").on(t.connectionId, t.throughDate),
   ],
 );
 
@@ -121,4 +123,47 @@ export const qboReferences = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("qbo_references_key").on(t.connectionId, t.kind, t.key)],
+);
+
+/**
+ * Sync items per connection, business day and status, kept by statement triggers on sync_items
+ * (see the migration "day_totals") so the day ledger reads one small row per day.
+ */
+export const syncDayStatuses = pgTable(
+  "sync_day_statuses",
+  {
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => qboConnections.id, { onDelete: "cascade" }),
+    businessDate: date("business_date").notNull(),
+    pending: integer("pending").notNull().default(0),
+    posted: integer("posted").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    readyToSync: integer("ready_to_sync").notNull().default(0),
+    resolved: integer("resolved").notNull().default(0),
+    skippedPaused: integer("skipped_paused").notNull().default(0),
+    beforeConnection: integer("before_connection").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.businessDate] })],
+);
+
+/**
+ * Processor records no sync item covers yet: written by triggers as records arrive, taken by the
+ * planner (planItems) once `plannable_on` is reached, so a sync plans what is new instead of
+ * re-reading the whole history. `plannable_on` is the record's business date, except for a fee no
+ * deposit lists: a week later (the grace a deposit has to claim it), or at once for a monthly fee;
+ * a fee that a deposit lists meanwhile leaves the queue (it is a line of that deposit).
+ */
+export const unplannedRecords = pgTable(
+  "unplanned_records",
+  {
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    recordType: syncRecordTypeEnum("record_type").notNull(),
+    plannableOn: date("plannable_on").notNull(),
+    businessDate: date("business_date").notNull(),
+    recordId: uuid("record_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.businessId, t.recordType, t.plannableOn, t.recordId] })],
 );

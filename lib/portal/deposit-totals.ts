@@ -33,3 +33,17 @@ export function breakdownOfItems(
   }
   return totals;
 }
+
+/** The breakdown from the amounts per kind (each positive), as the drill-down's aggregate returns them. */
+export function breakdownOfKinds(amounts: Record<TransactionKind | "fees", number>): DepositBreakdown {
+  const totals: DepositBreakdown = {
+    salesMinor: amounts.sale,
+    refundsMinor: amounts.refund,
+    chargebacksMinor: amounts.chargeback,
+    reversalsMinor: amounts.chargeback_reversal,
+    feesMinor: amounts.fees,
+    netMinor: -amounts.fees,
+  };
+  for (const kind of Object.keys(PART) as TransactionKind[]) totals.netMinor += signedAmountMinor(kind, amounts[kind]);
+  return totals;
+}

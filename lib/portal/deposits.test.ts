@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
 import { breakdownOfItems } from "./deposit-totals";
-import { getDepositWithItems, listDeposits } from "./deposits";
+import { depositItemTotals, getDeposit, listDepositFees, listDepositTransactions, listDeposits } from "./deposits";
 import { InvalidCursorError } from "./keyset-cursor";
 import { allPages, insertBusiness, insertDeposit, insertFee, insertTransactions, type Business } from "./test-fixtures";
 
@@ -88,24 +88,28 @@ describe("listDeposits", () => {
   });
 });
 
-describe("getDepositWithItems", () => {
-  it("returns the deposit with its transactions and fees, whose totals add up to the net", async () => {
-    const found = await getDepositWithItems(db(), a.id, aDepositId);
-    expect(found).not.toBeNull();
-    const { deposit, transactions, fees } = found!;
-    expect(transactions.map((t) => t.processorId)).toEqual(["a_sale1", "a_sale2", "a_refund", "a_cb", "a_rev"]);
-    expect(fees.map((f) => [f.processorId, f.transactionProcessorId])).toEqual([
+describe("a deposit's drill-down", () => {
+  it("pages the deposit's transactions and fees oldest first, and totals them in one query to the net", async () => {
+    const deposit = await getDeposit(db(), a.id, aDepositId);
+    expect(deposit).not.toBeNull();
+    const transactionPages = await allPages((cursor) => listDepositTransactions(db(), a.id, aDepositId, { cursor, limit: 2 }));
+    expect(transactionPages.map((p) => p.map((t) => t.processorId))).toEqual([["a_sale1", "a_sale2"], ["a_refund", "a_cb"], ["a_rev"]]);
+    const feePages = await allPages((cursor) => listDepositFees(db(), a.id, aDepositId, { cursor, limit: 1 }));
+    expect(feePages.flat().map((f) => [f.processorId, f.transactionProcessorId])).toEqual([
       ["a_fee1", "a_sale1"],
       ["a_fee2", "a_cb"],
     ]);
-    const totals = breakdownOfItems(transactions, fees);
-    expect(totals).toEqual({
-      salesMinor: deposit.salesMinor,
-      refundsMinor: deposit.refundsMinor,
-      chargebacksMinor: deposit.chargebacksMinor,
-      reversalsMinor: deposit.reversalsMinor,
-      feesMinor: deposit.feesMinor,
-      netMinor: deposit.netMinor,
+    const transactions = transactionPages.flat();
+    const fees = feePages.flat();
+    const totals = await depositItemTotals(db(), a.id, aDepositId);
+    expect(totals).toEqual({ ...breakdownOfItems(transactions, fees), transactionCount: 5, feeCount: 2 });
+    expect(totals).toMatchObject({
+      salesMinor: deposit!.salesMinor,
+      refundsMinor: deposit!.refundsMinor,
+      chargebacksMinor: deposit!.chargebacksMinor,
+      reversalsMinor: deposit!.reversalsMinor,
+      feesMinor: deposit!.feesMinor,
+      netMinor: deposit!.netMinor,
     });
     expect(totals.netMinor).toBe(7_309);
     expect(transactions[1]).toEqual({
@@ -120,11 +124,17 @@ describe("getDepositWithItems", () => {
     });
   });
 
-  it("is null for another business's deposit, an unknown id, and an id that is not a uuid", async () => {
-    expect(await getDepositWithItems(db(), a.id, bDepositId)).toBeNull();
-    expect(await getDepositWithItems(db(), b.id, aDepositId)).toBeNull();
-    expect(await getDepositWithItems(db(), a.id, "00000000-0000-4000-8000-000000000000")).toBeNull();
-    expect(await getDepositWithItems(db(), a.id, "dep_1'; drop table fees; --")).toBeNull();
-    expect((await getDepositWithItems(db(), b.id, bDepositId))?.transactions.every((t) => t.processorId.startsWith("b_"))).toBe(true);
+  it("is null for another business's deposit, an unknown id, and an id that is not a uuid; items stay in their business", async () => {
+    expect(await getDeposit(db(), a.id, bDepositId)).toBeNull();
+    expect(await getDeposit(db(), b.id, aDepositId)).toBeNull();
+    expect(await getDeposit(db(), a.id, "00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(await getDeposit(db(), a.id, "dep_1'; drop table fees; --")).toBeNull();
+    expect((await listDepositTransactions(db(), a.id, bDepositId)).rows).toEqual([]);
+    expect((await depositItemTotals(db(), a.id, bDepositId)).transactionCount).toBe(0);
+    expect((await listDepositTransactions(db(), b.id, bDepositId)).rows.every((t) => t.processorId.startsWith("b_"))).toBe(true);
+  });
+
+  it("rejects an item cursor it did not make", async () => {
+    await expect(listDepositFees(db(), a.id, aDepositId, { cursor: "garbage" })).rejects.toBeInstanceOf(InvalidCursorError);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { eventError, IngestError } from "./errors";
+import { forEachYielding } from "./event-loop";
 import { isRegionOf } from "./regions";
 import { isValidDate, isValidTimeZone } from "./timezone";
 
@@ -201,12 +202,24 @@ export function parseEvent(raw: unknown, index: number): ProcessorEvent {
   return parsed.data;
 }
 
-/** Validates a whole batch; the first bad event rejects it. */
-export function parseEvents(raw: readonly unknown[]): ProcessorEvent[] {
+function checkBatchSize(raw: readonly unknown[]): void {
   if (raw.length > MAX_EVENTS_PER_BATCH) {
     throw new IngestError(400, `A batch holds at most ${MAX_EVENTS_PER_BATCH} events; this one has ${raw.length}`);
   }
+}
+
+/** Validates a whole batch; the first bad event rejects it. */
+export function parseEvents(raw: readonly unknown[]): ProcessorEvent[] {
+  checkBatchSize(raw);
   return raw.map((event, index) => parseEvent(event, index));
+}
+
+/** parseEvents for the server: the same checks, yielding to the event loop between slices. */
+export async function parseEventsYielding(raw: readonly unknown[]): Promise<ProcessorEvent[]> {
+  checkBatchSize(raw);
+  const events: ProcessorEvent[] = [];
+  await forEachYielding(raw, (event, index) => events.push(parseEvent(event, index)));
+  return events;
 }
 
 /**

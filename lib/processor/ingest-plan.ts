@@ -10,6 +10,7 @@ import {
   type TransactionEvent,
 } from "./events";
 import { hashEvent } from "./canonical-hash";
+import { forEachYielding } from "./event-loop";
 import { emptyRecords, roleKey, type BusinessRecord, type BusinessRecords, type LoadedState } from "./ingest-state";
 import { businessDateOf } from "./timezone";
 
@@ -311,8 +312,9 @@ class Planner {
   }
 }
 
-export function planBatch(state: LoadedState, events: readonly ProcessorEvent[]): IngestPlan {
+/** Plans a batch in order, yielding to the event loop between slices (see event-loop.ts). */
+export async function planBatch(state: LoadedState, events: readonly ProcessorEvent[]): Promise<IngestPlan> {
   const planner = new Planner(state);
-  events.forEach((event, index) => planner.apply(event, index));
+  await forEachYielding(events, (event, index) => planner.apply(event, index));
   return planner.plan;
 }

@@ -51,8 +51,13 @@ async function grantOwnership(tx: DbOrTx, ownerships: IngestPlan["ownerships"]):
  * whole batch is refused as a conflict rather than silently moving the item between deposits.
  */
 async function settle(tx: DbOrTx, table: "card_transactions" | "fees", settlements: readonly Settlement[]): Promise<void> {
+  // Grouped by pushing onto each business's list (linear; copying the list per item was quadratic).
   const byBusiness = new Map<string, Settlement[]>();
-  for (const s of settlements) byBusiness.set(s.businessId, [...(byBusiness.get(s.businessId) ?? []), s]);
+  for (const s of settlements) {
+    const list = byBusiness.get(s.businessId);
+    if (list) list.push(s);
+    else byBusiness.set(s.businessId, [s]);
+  }
   for (const [businessId, items] of byBusiness) {
     for (const part of chunk(items, INSERT_CHUNK)) {
       const values = sql.join(

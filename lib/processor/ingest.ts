@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { IngestError } from "./errors";
-import { parseEvents } from "./events";
+import { parseEventsYielding } from "./events";
 import { planBatch } from "./ingest-plan";
 import { loadState } from "./ingest-state";
 import { writePlan } from "./ingest-write";
@@ -22,12 +22,12 @@ export interface IngestResult {
  * content is a 409. Existing rows are loaded with a few IN queries and new rows inserted in bulk.
  */
 export async function ingestEvents(db: DbOrTx, input: readonly unknown[]): Promise<IngestResult> {
-  const events = parseEvents(input);
+  const events = await parseEventsYielding(input);
   if (events.length === 0) return { accepted: 0, duplicates: 0 };
   try {
     return await db.transaction(async (tx) => {
       const state = await loadState(tx, events);
-      const plan = planBatch(state, events);
+      const plan = await planBatch(state, events);
       await writePlan(tx, plan);
       return { accepted: plan.accepted, duplicates: plan.duplicates };
     });

@@ -103,8 +103,10 @@ export class QboApi {
 
   /** One HTTP call; failures carry (and are reported with) the answer's `intuit_tid`. */
   private async callWithTid(method: "GET" | "POST", path: string, params: Record<string, string>, body?: unknown): Promise<{ json: unknown; tid: string | undefined }> {
-    await this.options.pacer?.beforeCall(path === "/batch");
+    // The token first: a refresh on the way would otherwise sit between the pacer counting the call
+    // and QuickBooks receiving it.
     const token = await this.options.accessToken();
+    await this.options.pacer?.beforeCall(path === "/batch");
     const fetchImpl = this.options.fetchImpl ?? fetch;
     this.calls += 1;
     let response: Response | undefined;

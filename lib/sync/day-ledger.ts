@@ -63,9 +63,12 @@ type Row = {
 
 /**
  * The day ledger of a business's connection: one row per business day from the connection day (and
- * up to a week before it, when records of those days exist) to `today`, newest first, in ONE query:
- * the days are a generate_series, and records, items and deposits are each aggregated per day and
- * joined to it. Every table is scoped by the business (and the connection for items).
+ * up to a week before it, when records of those days exist) to `today`, newest first, in ONE query.
+ * Nothing is aggregated here: the records' totals per day (business_day_totals) and the items'
+ * counts per day and status (sync_day_statuses) are kept as records arrive and items change state
+ * (database triggers), so a page reads one small row of each per day, whatever the history. Only
+ * the deposits of the days are read one by one (a few a day) for their tie-out. Every table is
+ * scoped by the business (and the connection for items).
  */
 export async function dayLedger(
   db: Db,
@@ -75,44 +78,14 @@ export async function dayLedger(
   const to = options.before && options.before <= options.today ? addDays(options.before, -1) : options.today;
   const from = addDays(to, -((options.days ?? LEDGER_PAGE_DAYS) - 1));
   const { businessId, connectionId } = scope;
+  const kind = (name: string, count: string, amount: string) =>
+    sql.raw(`case when t.${count} > 0 then jsonb_build_object('${name}', jsonb_build_object('count', t.${count}, 'amount', t.${amount})) else '{}'::jsonb end`);
   const rows = await db.execute<Row>(sql`
     with c as (
       select id, connected_on, realm_id from qbo_connections where id = ${connectionId} and business_id = ${businessId}
     ),
     days as (
       select d::date as day from c, generate_series(greatest(${from}::date, c.connected_on - 7), ${to}::date, interval '1 day') d
-    ),
-    tx as (
-      select business_date as day, kind::text as kind, count(*)::int as n, sum(amount_minor)::bigint as amount
-      from card_transactions where business_id = ${businessId} and business_date between ${from}::date and ${to}::date
-      group by 1, 2
-    ),
-    fe as (
-      select business_date as day, 'fee' as kind, count(*)::int as n, sum(amount_minor)::bigint as amount
-      from fees where business_id = ${businessId} and business_date between ${from}::date and ${to}::date
-      group by 1
-    ),
-    kinds as (
-      select day, jsonb_object_agg(kind, jsonb_build_object('count', n, 'amount', amount)) as kinds, sum(n)::int as n
-      from (select * from tx union all select * from fe) k group by day
-    ),
-    -- What each day owes QuickBooks: transactions, deposits and fees debited on their own (fees
-    -- inside a deposit are lines of that deposit, not documents).
-    owed as (
-      select day, count(*)::int as n from (
-        select business_date as day from card_transactions where business_id = ${businessId} and business_date between ${from}::date and ${to}::date
-        union all
-        select deposit_date from settlement_deposits where business_id = ${businessId} and deposit_date between ${from}::date and ${to}::date
-        union all
-        select business_date from fees where business_id = ${businessId} and deposit_id is null and business_date between ${from}::date and ${to}::date
-      ) r group by day
-    ),
-    items as (
-      select day, jsonb_object_agg(status, n) as statuses from (
-        select business_date as day, status::text as status, count(*)::int as n
-        from sync_items where connection_id = ${connectionId} and business_id = ${businessId} and business_date between ${from}::date and ${to}::date
-        group by 1, 2
-      ) s group by day
     ),
     deps as (
       select d.deposit_date as day,
@@ -128,14 +101,29 @@ export async function dayLedger(
       exists (
         select 1 from qbo_pauses p where p.connection_id = c.id and days.day >= p.paused_from and (p.resumed_on is null or days.day < p.resumed_on)
       ) as in_pause,
-      coalesce(owed.n, 0) as records, kinds.kinds, items.statuses, deps.deposits
+      -- What each day owes QuickBooks: transactions, deposits and fees debited on their own (fees
+      -- inside a deposit are lines of that deposit, not documents).
+      coalesce(t.sale_count + t.refund_count + t.chargeback_count + t.reversal_count + t.deposit_count + t.unsettled_fee_count, 0) as records,
+      case when t.business_id is null then null else
+        ${kind("sale", "sale_count", "sale_minor")} || ${kind("refund", "refund_count", "refund_minor")}
+        || ${kind("chargeback", "chargeback_count", "chargeback_minor")} || ${kind("chargeback_reversal", "reversal_count", "reversal_minor")}
+        || ${kind("fee", "fee_count", "fee_minor")}
+      end as kinds,
+      case when s.connection_id is null then null else jsonb_build_object('pending', s.pending, 'posted', s.posted, 'failed', s.failed,
+        'ready_to_sync', s.ready_to_sync, 'resolved', s.resolved, 'skipped_paused', s.skipped_paused, 'before_connection', s.before_connection)
+      end as statuses,
+      deps.deposits
     from days
     cross join c
-    left join kinds on kinds.day = days.day
-    left join owed on owed.day = days.day
-    left join items on items.day = days.day
+    left join (
+      select * from business_day_totals where business_id = ${businessId} and business_date between ${from}::date and ${to}::date
+    ) t on t.business_date = days.day
+    left join (
+      select * from sync_day_statuses where connection_id = ${connectionId} and business_date between ${from}::date and ${to}::date
+    ) s on s.business_date = days.day
     left join deps on deps.day = days.day
-    where days.day >= c.connected_on or owed.n is not null
+    where days.day >= c.connected_on
+      or coalesce(t.sale_count + t.refund_count + t.chargeback_count + t.reversal_count + t.deposit_count + t.unsettled_fee_count, 0) > 0
     order by days.day desc`);
   return rows.map(toLedgerDay);
 }

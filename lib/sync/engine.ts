@@ -9,6 +9,7 @@ import { QboApi, type FailedCall } from "@/lib/quickbooks/api-client";
 import { qboEndpoints } from "@/lib/quickbooks/endpoints";
 import { markNeedsReauthorization } from "@/lib/quickbooks/connection/needs-reauthorization";
 import { checkMappingHealth, type BrokenMapping } from "@/lib/quickbooks/mapping/mapping-health";
+import { recordMappingHealth, resultOf as healthResultOf } from "@/lib/quickbooks/mapping/mapping-health-cache";
 import { QBO_LIMITS, RequestPacer } from "@/lib/quickbooks/request-pacer";
 import { QboAuthError } from "@/lib/quickbooks/errors";
 import { InvalidGrantError } from "@/lib/quickbooks/oauth-client";
@@ -175,6 +176,8 @@ export async function syncConnection(deps: SyncDeps, options: SyncOptions): Prom
 
     // A broken mapping would fail every item: stop with one clear message instead.
     const broken = await withRetries(posterDeps, () => checkMappingHealth(api, mapping));
+    // The Manage tab shows this result instead of asking QuickBooks again.
+    await recordMappingHealth(db, connection.id, mapping.version, healthResultOf(broken));
     if (broken.length > 0) throw new StopRun(`The mapping needs attention: ${broken.map((b) => b.fix).join(" ")}`, broken);
 
     await planItems(db, connection.id, business.id, through);

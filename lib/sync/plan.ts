@@ -1,35 +1,48 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { addDays, type IsoDate } from "./dates";
+import type { IsoDate } from "./dates";
 
 /**
  * A fee that no deposit lists is a separate debit from the merchant's bank. Monthly fees are known
  * to be; any other fee gets this many days for a deposit to claim it before it is treated so.
+ * (The migration "day_totals" writes the same 7 into the queue's plannable_on.)
  */
 export const FEE_SETTLEMENT_GRACE_DAYS = 7;
 
 /**
- * Creates the missing sync items of a connection for every processor record dated up to `through`,
- * in one INSERT … SELECT per record type (no per-record work). Each item starts as:
+ * Creates the sync items of a connection for the records that arrived since the last plan and are
+ * dated up to `through`. Ingest queues every new record in unplanned_records (database triggers);
+ * this takes the queued records whose `plannable_on` has come out and inserts their items, one
+ * statement per record type, so planning costs what is new, never the history. Each item starts as:
  * - before_connection: dated before the connection day (never posted);
  * - skipped_paused: dated inside a pause (never posted);
  * - pending: to be posted.
+ * A fee no deposit lists is plannable as a debit of its own FEE_SETTLEMENT_GRACE_DAYS after its
+ * date (a monthly fee at once); one a deposit lists meanwhile leaves the queue (it is a line of that
+ * deposit, no item of its own).
  * Existing items are left alone (ON CONFLICT DO NOTHING), so planning is idempotent.
  */
 export async function planItems(db: Db, connectionId: string, businessId: string, through: IsoDate): Promise<number> {
-  const feeCutoff = addDays(through, -FEE_SETTLEMENT_GRACE_DAYS);
-  const sources: { recordType: string; table: string; dateColumn: string; only?: SQL }[] = [
+  const sources: { recordType: string; table: string; dateColumn: string; planWhen?: SQL }[] = [
     { recordType: "transaction", table: "card_transactions", dateColumn: "business_date" },
     { recordType: "deposit", table: "settlement_deposits", dateColumn: "deposit_date" },
-    // Fees in a deposit are lines of that deposit; only those debited on their own get an item.
-    { recordType: "fee", table: "fees", dateColumn: "business_date", only: sql`and r.deposit_id is null and (r.kind = 'monthly' or r.business_date <= ${feeCutoff})` },
+    // Fees in a deposit are lines of that deposit (the queue drops them when a deposit lists them).
+    { recordType: "fee", table: "fees", dateColumn: "business_date", planWhen: sql`where q.deposit_id is null` },
   ];
   let planned = 0;
   for (const source of sources) {
-    const date = sql.raw(`r.${source.dateColumn}`);
+    const date = sql.raw(`q.${source.dateColumn}`);
     const result = await db.execute(sql`
+      with q as (
+        delete from unplanned_records u
+        using ${sql.raw(source.table)} r
+        where u.business_id = ${businessId} and u.record_type = ${source.recordType}::sync_record_type and u.plannable_on <= ${through}
+          and r.id = u.record_id and r.business_id = u.business_id
+          and exists (select 1 from qbo_connections c where c.id = ${connectionId} and c.business_id = ${businessId})
+        returning r.*
+      )
       insert into sync_items (connection_id, business_id, record_type, record_id, business_date, status)
-      select c.id, r.business_id, ${source.recordType}::sync_record_type, r.id, ${date},
+      select c.id, q.business_id, ${source.recordType}::sync_record_type, q.id, ${date},
         case
           when ${date} < c.connected_on then 'before_connection'::sync_item_status
           when exists (
@@ -38,9 +51,9 @@ export async function planItems(db: Db, connectionId: string, businessId: string
           ) then 'skipped_paused'::sync_item_status
           else 'pending'::sync_item_status
         end
-      from ${sql.raw(source.table)} r
-      join qbo_connections c on c.id = ${connectionId} and c.business_id = r.business_id
-      where r.business_id = ${businessId} and ${date} <= ${through} ${source.only ?? sql``}
+      from q
+      join qbo_connections c on c.id = ${connectionId}
+      ${source.planWhen ?? sql``}
       on conflict (connection_id, record_type, record_id) do nothing`);
     planned += result.count ?? 0;
   }

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { HealthList, type HealthResult } from "@/components/quickbooks/health-list";
+import { HealthCheckNow } from "@/components/quickbooks/health-check-now";
+import { HealthList } from "@/components/quickbooks/health-list";
 import { IntroPanel } from "@/components/quickbooks/intro-panel";
 import { ManagePanel } from "@/components/quickbooks/manage-panel";
 import { AccountantLinks } from "@/components/accountant/accountant-links";
@@ -10,32 +11,16 @@ import { MappingSummary } from "@/components/quickbooks/mapping-summary";
 import { Notice } from "@/components/quickbooks/notice";
 import { RefusalNotice } from "@/components/quickbooks/refusal-notice";
 import { VersionsTable } from "@/components/quickbooks/versions-table";
-import { withConnectionApi } from "@/lib/quickbooks/connection/connection-api";
-import { isInSetup, isLive, type Connection } from "@/lib/quickbooks/connection/connection-record";
+import { isInSetup, isLive } from "@/lib/quickbooks/connection/connection-record";
 import { connectionOverview } from "@/lib/quickbooks/connection/overview";
 import { automaticSyncs } from "@/lib/sync/schedule-mode";
-import { ConnectionRefusedError } from "@/lib/quickbooks/connection/refusal";
-import { checkMappingHealth } from "@/lib/quickbooks/mapping/mapping-health";
-import { mappingFor } from "@/lib/quickbooks/mapping/mapping-versions";
-import { param, quickbooksContext, type QuickbooksContext } from "./_data/context";
+import { mappingHealthForView } from "@/lib/quickbooks/mapping/mapping-health-cache";
+import { param, quickbooksContext } from "./_data/context";
 import { ActivitySection } from "./_sync/activity-section";
 import { SyncSections } from "./_sync/sync-sections";
 
 const DONE_MESSAGES = new Set(["paused", "resumed", "disconnected", "reauthorized", "mapping_saved", "disconnected_not_revoked"]);
 const PAUSED_DEPOSIT_DONE = new Set(["paused_deposit_sent", "paused_deposit_kept_out", "paused_deposit_gone"]);
-
-/** Checks the mapped references in QuickBooks when the tab opens; a refused token turns the connection to "needs reauthorization". */
-async function mappingHealth(ctx: QuickbooksContext, connection: Connection): Promise<HealthResult | null> {
-  const mapping = await mappingFor(ctx.db, connection.id);
-  if (!mapping || connection.status === "needs_reauthorization") return null;
-  try {
-    const broken = await withConnectionApi(ctx.db, connection, (api) => checkMappingHealth(api, mapping));
-    return broken.length ? { state: "broken", broken } : { state: "ok" };
-  } catch (error) {
-    if (error instanceof ConnectionRefusedError) return error.code === "needs_reauthorization" ? null : { state: "unavailable" };
-    throw error;
-  }
-}
 
 /**
  * The QuickBooks page: the explanation and Connect when not connected, the wizard while setting up,
@@ -108,7 +93,8 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
     );
   }
 
-  const health = await mappingHealth(ctx, connection!);
+  // The last check's result (QuickBooks is asked again at most once a minute, or on "Check now").
+  const health = await mappingHealthForView(ctx.db, connection!);
   const overview = await connectionOverview(ctx.db, ctx.business.id, automaticSyncs());
   connection = overview.connection!;
   const current = overview.versions[0];
@@ -135,7 +121,8 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
       {health && (
         <div className="space-y-2">
           <h2 className="text-lg font-semibold">{t("health.title")}</h2>
-          <HealthList health={health} canEdit={ctx.canManage} />
+          <HealthList health={health.result} canEdit={ctx.canManage} />
+          <HealthCheckNow merchantId={ctx.business.merchantId} checkedAt={health.checkedAt} locale={ctx.locale} timeZone={ctx.business.timezone} />
         </div>
       )}
       <p className="explain text-sm text-slate-700">{ta("explain.sync")}</p>
