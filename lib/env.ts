@@ -20,8 +20,8 @@ const DEV_ONLY_DEFAULTS = {
 const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
 
 const baseSchema = z.object({
-  APP_ENV: z.enum(["development", "test", "production"]).default("development"),
-  /** Set by Node tooling (next build/start set "production"); only the seed's guard reads it. */
+  APP_ENV: z.enum(["development", "test", "production"]).optional(),
+  /** Set by Node tooling (`next start` sets "production"): then APP_ENV must be explicit. */
   NODE_ENV: z.string().optional(),
   APP_URL: z.url().default("http://localhost:3000"),
   DATABASE_URL: optionalUrl,
@@ -46,7 +46,7 @@ const baseSchema = z.object({
 
 type Raw = z.infer<typeof baseSchema>;
 type Secrets = { -readonly [K in keyof typeof DEV_ONLY_DEFAULTS]: string };
-export type Env = Omit<Raw, keyof Secrets> & Secrets;
+export type Env = Omit<Raw, keyof Secrets | "APP_ENV"> & Secrets & { APP_ENV: NonNullable<Raw["APP_ENV"]> };
 
 export class EnvError extends Error {}
 
@@ -57,18 +57,43 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
   }
   const raw = parsed.data;
-  const missing: string[] = [];
+  // Fail closed: a production build (`next start`) never falls back to "development" silently,
+  // or a forgotten APP_ENV would run production on the published demo secrets.
+  if (!raw.APP_ENV && raw.NODE_ENV === "production") {
+    throw new EnvError(
+      "Invalid environment:\n  APP_ENV: must be set explicitly when NODE_ENV=production (production, or development/test to run the demo build)",
+    );
+  }
+  const appEnv = raw.APP_ENV ?? "development";
+  const problems: string[] = [];
   const secrets = {} as Secrets;
   for (const key of Object.keys(DEV_ONLY_DEFAULTS) as (keyof Secrets)[]) {
     const value = raw[key];
-    if (value) secrets[key] = value;
-    else if (raw.APP_ENV === "production") missing.push(key);
-    else secrets[key] = DEV_ONLY_DEFAULTS[key];
+    if (appEnv === "production" && !value) problems.push(`  ${key}: required when APP_ENV=production`);
+    else if (appEnv === "production" && value === DEV_ONLY_DEFAULTS[key]) {
+      problems.push(`  ${key}: is the published demo value; generate a secret of your own for production`);
+    } else secrets[key] = value || DEV_ONLY_DEFAULTS[key];
   }
-  if (missing.length) {
-    throw new EnvError(`Invalid environment:\n${missing.map((k) => `  ${k}: required when APP_ENV=production`).join("\n")}`);
+  if (problems.length) throw new EnvError(`Invalid environment:\n${problems.join("\n")}`);
+  return { ...raw, ...secrets, APP_ENV: appEnv };
+}
+
+/**
+ * Called once when the server process starts (instrumentation.ts), before it listens: an unsafe or
+ * invalid environment stops the process with a non-zero exit naming the variable, instead of
+ * serving requests that would each fail (or, worse, succeed on demo secrets).
+ */
+export function refuseToStartWithUnsafeEnvironment(
+  source: Record<string, string | undefined> = process.env,
+  exit: (code: number) => never = process.exit,
+): void {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(`Settlebooks refuses to start. ${error.message}`);
+    exit(1);
   }
-  return { ...raw, ...secrets };
 }
 
 let cached: Env | undefined;

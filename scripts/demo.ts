@@ -48,7 +48,8 @@ async function main() {
     console.log("Building the portal (first run only; `npm run demo -- --rebuild` builds again)…");
     await runToEnd("node_modules/.bin/next", ["build"]);
   }
-  run("node_modules/.bin/next", ["start", "-p", "3000"]);
+  // `next start` sets NODE_ENV=production, which requires an explicit APP_ENV (lib/env.ts).
+  run("node_modules/.bin/next", ["start", "-p", "3000"], { APP_ENV: e.APP_ENV });
 
   console.log(`
 Settlebooks demo: http://localhost:3000   (QuickBooks sandbox: ${e.QBO_LOCAL_URL})
