@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardTransactions } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
 import { resetEnvForTests } from "@/lib/env";
-import { MAX_INGEST_BODY_BYTES } from "./limited-body";
+import { MAX_INGEST_BODY_BYTES } from "@/lib/http/limited-body";
 import { signBody } from "./signature";
 import { businessEvent, sale } from "./test-fixtures";
 
