@@ -25,10 +25,12 @@ async function startProduction(extraEnv: Record<string, string>) {
     // The portal's own variables come only from the case under test.
     if (value !== undefined && !/^(APP_ENV|AUTH_SECRET|PROCESSOR_INGEST_SECRET|TOKEN_ENCRYPTION_KEYS|QBO_)/.test(key)) env[key] = value;
   }
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], { env: { ...env, ...extraEnv } });
+  // NODE_ENV=production is what `next start` sets; said explicitly so no runner setting masks it.
+  const childEnv = { ...env, NODE_ENV: "production", ...extraEnv } as NodeJS.ProcessEnv;
+  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], { env: childEnv });
   let output = "";
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
+  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
   let answered = false;
   const poll = setInterval(() => {
     fetch(`http://127.0.0.1:${port}/signin`).then(() => (answered = true), () => {});
