@@ -215,9 +215,8 @@ async function storeReauthorization(
   const connection = await lockConnection(tx, businessId);
   if (!connection || !isLive(connection)) refuse("not_connected", "This business is not connected to QuickBooks any more; connect it again.", businessId);
   if (connection.realmId !== realmId) {
-    refuse("other_company", "Reauthorize with the same QuickBooks company this business is connected to.", businessId, {
-      companyName: connection.companyName ?? "",
-    });
+    // The page names the company from the connection record, never from the redirect URL.
+    refuse("other_company", "Reauthorize with the same QuickBooks company this business is connected to.", businessId);
   }
   const after = await updateConnection(tx, businessId, connection.id, {
     status: connection.status === "needs_reauthorization" ? "active" : connection.status,

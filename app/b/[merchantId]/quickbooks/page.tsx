@@ -13,7 +13,7 @@ import { connectionOverview } from "@/lib/quickbooks/connection/overview";
 import { ConnectionRefusedError } from "@/lib/quickbooks/connection/refusal";
 import { checkMappingHealth } from "@/lib/quickbooks/mapping/mapping-health";
 import { mappingFor } from "@/lib/quickbooks/mapping/mapping-versions";
-import { param, quickbooksContext, type QuickbooksContext } from "./_data/context";
+import { param, quickbooksContext, refusalNoticeValues, type QuickbooksContext } from "./_data/context";
 import { SyncSections } from "./_sync/sync-sections";
 
 const DONE_MESSAGES = new Set(["paused", "resumed", "disconnected", "reauthorized", "mapping_saved"]);
@@ -42,11 +42,10 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
   const t = await getTranslations("quickbooks");
   const error = param(query, "error");
   const done = param(query, "done");
-  const errorValues = Object.fromEntries(["companyCurrency", "businessCurrency", "companyName", "name", "existingType"].flatMap((k) => (param(query, k) ? [[k, param(query, k)!]] : [])));
 
   const notices = (
     <>
-      {error && <RefusalNotice code={error} values={errorValues} />}
+      {error && <RefusalNotice code={error} values={refusalNoticeValues(ctx, query)} />}
       {done && DONE_MESSAGES.has(done) && <Notice tone="success" title={t(`done.${done}`)} testId="qbo-done" />}
     </>
   );
