@@ -16,3 +16,24 @@ test.describe("notices take codes only", () => {
     await expect(page.locator("body")).not.toContainText("555-0100");
   });
 });
+
+test.describe("odd URLs answer 404 or 400, never 500", () => {
+  test("pages and API", async ({ page }) => {
+    await new SignInPage(page).signInAndWait("owner@demo.test");
+    for (const path of ["/b/MID-1001%00/overview", "/b/%E0%A4%A/overview", "/b/MID-1001%0A/transactions"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+    }
+    for (const path of ["/api/b/MID-2002%00/transactions", "/api/b/%E0%A4%A/transactions"]) {
+      const response = await page.request.get(path);
+      expect(response.status(), path).toBe(404);
+    }
+    for (const query of ["from=0001-01-01", "to=9999-12-31"]) {
+      const api = await page.request.get(`/api/b/MID-1001/transactions?${query}`);
+      expect(api.status(), query).toBe(400);
+      expect((await api.json()).error).toMatch(/from 2000-01-01 to 2099-12-31/);
+      const html = await page.goto(`/b/MID-1001/transactions?${query}`);
+      expect(html?.status(), query).toBeLessThan(500);
+    }
+  });
+});
