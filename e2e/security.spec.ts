@@ -37,3 +37,55 @@ test.describe("odd URLs answer 404 or 400, never 500", () => {
     }
   });
 });
+
+test.describe("signing out ends the session on the server", () => {
+  /** A second browser holding a copy of the first one's cookies, as a thief would. */
+  async function copiedSession(browser: import("@playwright/test").Browser, from: import("@playwright/test").BrowserContext) {
+    const thief = await browser.newContext();
+    await thief.addCookies(await from.cookies());
+    return thief.newPage();
+  }
+
+  test("the shell's Sign out: a copied cookie stops working", async ({ page, browser }) => {
+    await new SignInPage(page).signInAndWait("accountant@demo.test");
+    const thief = await copiedSession(browser, page.context());
+    await thief.goto("/b/MID-1001/overview");
+    await expect(thief).toHaveURL(/\/b\/MID-1001\/overview/);
+    expect((await thief.request.get("/api/b/MID-1001/transactions")).status()).toBe(200);
+
+    await page.goto("/b/MID-1001/overview");
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await expect(page).toHaveURL(/\/signin/);
+
+    await thief.goto("/b/MID-1001/overview");
+    await expect(thief).toHaveURL(/\/signin/);
+    expect((await thief.request.get("/api/b/MID-1001/transactions")).status()).toBe(401);
+    await thief.context().close();
+  });
+
+  test("POST /api/auth/signout: a copied cookie stops working", async ({ page, browser }) => {
+    await new SignInPage(page).signInAndWait("accountant@demo.test");
+    const thief = await copiedSession(browser, page.context());
+    expect((await thief.request.get("/api/b/MID-1001/transactions")).status()).toBe(200);
+    const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
+    const signedOut = await page.request.post("/api/auth/signout", { form: { csrfToken }, maxRedirects: 0 });
+    expect(signedOut.status()).toBeLessThan(400);
+    expect((await thief.request.get("/api/b/MID-1001/transactions")).status()).toBe(401);
+    await thief.context().close();
+  });
+
+  test("Sign out everywhere ends the user's sessions in other browsers", async ({ page, browser }) => {
+    const other = await (await browser.newContext()).newPage();
+    await new SignInPage(other).signInAndWait("staff@demo.test");
+    await new SignInPage(page).signInAndWait("staff@demo.test");
+    expect((await other.request.get("/api/b/MID-1001/transactions")).status()).toBe(200);
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    expect((await other.request.get("/api/b/MID-1001/transactions")).status()).toBe(401);
+    await other.goto("/b/MID-1001/overview");
+    await expect(other).toHaveURL(/\/signin/);
+    // Signing in again works.
+    await new SignInPage(page).signInAndWait("staff@demo.test");
+    await other.context().close();
+  });
+});
