@@ -1,22 +1,47 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { CSP_HEADER, newNonce, securityHeaders } from "@/lib/http/security-headers";
+import { qboEndpoints } from "@/lib/quickbooks/endpoints";
 
 /** Auth.js session cookie names (the __Secure- one under https). */
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
+/** Where the Connect and Reauthorize forms lead: QuickBooks' authorization page (and Intuit's sign-in). */
+function quickbooksFormTargets(): string[] {
+  const e = env();
+  const authorize = new URL(qboEndpoints(e).authorize).origin;
+  return e.QBO_ENVIRONMENT === "local" ? [authorize] : [authorize, "https://*.intuit.com"];
+}
+
 /**
- * Sends visitors without a session cookie to the sign-in page. Convenience only: whether the
+ * Every response gets the security headers (lib/http/security-headers), pages a fresh CSP nonce:
+ * Next reads it from the request's Content-Security-Policy header and puts it on its own scripts.
+ * Visitors without a session cookie are sent to the sign-in page — convenience only: whether the
  * session is valid, and what the user may see or do, is checked by every page, route handler and
  * action next to the data.
  */
 export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const headers = securityHeaders({ nonce, appUrl: env().APP_URL, formTargets: quickbooksFormTargets() });
+  const { pathname } = request.nextUrl;
+
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!signedIn && !request.nextUrl.pathname.startsWith("/signin")) {
-    return NextResponse.redirect(new URL("/signin", request.nextUrl));
+  const isPage = !pathname.startsWith("/api/");
+  let response: NextResponse;
+  if (isPage && !signedIn && !pathname.startsWith("/signin")) {
+    response = NextResponse.redirect(new URL("/signin", request.nextUrl));
+  } else {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set(CSP_HEADER, headers[CSP_HEADER]);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
   }
-  return NextResponse.next();
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {
-  // API routes answer for themselves (JSON 401/403); static files need no session.
-  matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"],
+  // Static files need neither a session nor a nonce; API routes answer for themselves (JSON 401/403)
+  // but get the headers too.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -89,3 +89,54 @@ test.describe("signing out ends the session on the server", () => {
     await other.context().close();
   });
 });
+
+test.describe("security headers", () => {
+  test("pages carry a nonce CSP, no framing, nosniff, a referrer and permissions policy; the app runs under them", async ({ page }) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const signin = await page.goto("/signin");
+    const headers = signin!.headers();
+    const csp = headers["content-security-policy"];
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"]).toContain("camera=()");
+    // The e2e portal is served over http: no HSTS there (lib/http/security-headers.test.ts covers https).
+    expect(headers["strict-transport-security"]).toBeUndefined();
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    expect(await page.locator(`script[nonce]`).count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => [...document.scripts].every((s) => s.nonce !== ""))).toBe(true);
+    expect((await page.request.get("/signin")).headers()["content-security-policy"]).not.toContain(nonce);
+
+    // Client-side code works under the policy: sign in, switch business, load the pages.
+    await new SignInPage(page).signInAndWait("owner@demo.test");
+    await page.getByRole("combobox", { name: "Business" }).selectOption("MID-3003");
+    await expect(page).toHaveURL(/\/b\/MID-3003\/overview/);
+    for (const section of ["transactions", "deposits", "quickbooks", "settings"]) {
+      await page.goto(`/b/MID-1001/${section}`);
+      await expect(page.locator("main")).toBeVisible();
+    }
+    expect(violations).toEqual([]);
+  });
+
+  test("the one-click confirm pages cannot be framed", async ({ page, baseURL }) => {
+    await new SignInPage(page).signInAndWait("owner@demo.test");
+    for (const action of ["disconnect", "pause"]) {
+      const response = await page.request.get(`/b/MID-1001/quickbooks/confirm/${action}`);
+      expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+      expect(response.headers()["x-frame-options"]).toBe("DENY");
+    }
+    // A page of another origin tries to frame one: the browser refuses to render it.
+    await page.route("http://attacker.test/", (route) =>
+      route.fulfill({ contentType: "text/html", body: `<iframe id="f" src="${baseURL}/b/MID-1001/quickbooks/confirm/disconnect"></iframe>` }),
+    );
+    await page.goto("http://attacker.test/");
+    await page.waitForTimeout(1000);
+    const framed = page.frames().find((f) => f.url().includes("/confirm/"));
+    const text = framed ? await framed.locator("body").innerText().catch(() => "") : "";
+    expect(text).not.toMatch(/Disconnect/i);
+  });
+});
