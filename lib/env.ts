@@ -42,6 +42,15 @@ const baseSchema = z.object({
   INNGEST_EVENT_KEY: z.string().min(1).optional(),
   INNGEST_SIGNING_KEY: z.string().min(1).optional(),
   INNGEST_BASE_URL: optionalUrl,
+  /**
+   * Behind a reverse proxy: take the client address (sign-in throttling) from the last
+   * X-Forwarded-For entry, which that proxy appends. Unset: the socket's address; a client's own
+   * X-Forwarded-For is then ignored, or anyone could pick their address.
+   */
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0", ""], { error: "must be true or false" })
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
 });
 
 type Raw = z.infer<typeof baseSchema>;

@@ -56,12 +56,21 @@ export const memberships = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.businessId] }), index("memberships_business_idx").on(t.businessId)],
 );
 
-/** Failed sign-ins per email, to slow down guessing (see lib/auth/login-throttle). */
-export const loginFailures = pgTable("login_failures", {
-  email: text("email").primaryKey(),
-  failures: integer("failures").notNull().default(0),
-  lastFailedAt: timestamp("last_failed_at", { withTimezone: true }).notNull().defaultNow(),
-});
+
+/**
+ * Failed sign-ins per throttle key — a client address ("address:…") or an email ("email:…") — to
+ * slow down guessing (see lib/auth/login-throttle). Rows whose wait is long over are pruned, and the
+ * table is capped, so unknown emails cannot grow it forever.
+ */
+export const loginThrottle = pgTable(
+  "login_throttle",
+  {
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull().default(0),
+    lastFailedAt: timestamp("last_failed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("login_throttle_last_failed_idx").on(t.lastFailedAt)],
+);
 
 /**
  * Sessions ended by Sign out before they expire (JWT sessions cannot be deleted: the id is refused

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/database";
 import { env } from "@/lib/env";
 import { authenticate } from "./authenticate";
+import { clientAddress } from "./client-address";
 import { isSessionCurrent, revokeSession, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
 
 const credentialsSchema = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
@@ -31,10 +32,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        return authenticate(getDb(), parsed.data.email, parsed.data.password);
+        const address = clientAddress(request.headers, env().TRUST_PROXY);
+        return authenticate(getDb(), parsed.data.email, parsed.data.password, address);
       },
     }),
   ],
