@@ -13,6 +13,15 @@ function quickbooksFormTargets(): string[] {
   return e.QBO_ENVIRONMENT === "local" ? [authorize] : [authorize, "https://*.intuit.com"];
 }
 
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Every response gets the security headers (lib/http/security-headers), pages a fresh CSP nonce:
  * Next reads it from the request's Content-Security-Policy header and puts it on its own scripts.
@@ -24,6 +33,13 @@ export function proxy(request: NextRequest) {
   const nonce = newNonce();
   const headers = securityHeaders({ nonce, appUrl: env().APP_URL, formTargets: quickbooksFormTargets() });
   const { pathname } = request.nextUrl;
+
+  // A malformed percent-encoding (/b/%E0%A4%A/…) would fail in Next's parameter decoding as a 500.
+  if (!isDecodable(pathname)) {
+    const response = NextResponse.json({ error: "Malformed URL: invalid percent-encoding in the path" }, { status: 400 });
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return response;
+  }
 
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
   const isPage = !pathname.startsWith("/api/");
