@@ -102,18 +102,26 @@ export async function disconnectConnection(db: Db, input: ActionInput & { deps?:
   assertMayManage(input.actor);
   const clock = input.clock ?? systemClock;
   const revoke = input.deps?.revoke ?? revokeToken;
-  return db.transaction(async (tx) => {
+  // Lock, read, release: no transaction stays open while Intuit answers (up to 30 s).
+  const seen = await db.transaction(async (tx) => {
     const connection = await lockConnection(tx, input.businessId);
     if (!connection || !isLive(connection)) throw new ConnectionRefusedError("not_connected", "This business is not connected to QuickBooks.");
-    const tokens = await readTokens(tx, connection.id).catch(() => null);
-    if (tokens) {
-      try {
-        await revoke(tokens.refreshToken);
-      } catch (error) {
-        if (!(error instanceof InvalidGrantError)) {
-          throw new ConnectionRefusedError("quickbooks_unavailable", "QuickBooks could not be reached to revoke the access. Try again.");
-        }
+    return { connection, tokens: await readTokens(tx, connection.id).catch(() => null) };
+  });
+  if (seen.tokens) {
+    try {
+      await revoke(seen.tokens.refreshToken);
+    } catch (error) {
+      if (!(error instanceof InvalidGrantError)) {
+        throw new ConnectionRefusedError("quickbooks_unavailable", "QuickBooks could not be reached to revoke the access. Try again.");
       }
+    }
+  }
+  // Compare and swap: the same connection, still live with the same company, is disconnected.
+  return db.transaction(async (tx) => {
+    const connection = await lockConnection(tx, input.businessId);
+    if (!connection || !isLive(connection) || connection.id !== seen.connection.id || connection.realmId !== seen.connection.realmId) {
+      throw new ConnectionRefusedError("not_connected", "This business is not connected to QuickBooks.");
     }
     await deleteTokens(tx, connection.id);
     const today = businessToday(clock, await timeZoneOf(tx, input.businessId));

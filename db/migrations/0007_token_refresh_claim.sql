@@ -1,0 +1,1 @@
+ALTER TABLE "qbo_tokens" ADD COLUMN "refreshing_until" timestamp with time zone;
