@@ -14,9 +14,9 @@ function keyring(): Keyring {
 
 const context = (connectionId: string, field: "access" | "refresh") => `${connectionId}:${field}`;
 
-/** Stores a token set encrypted, replacing the previous one. */
-export async function saveTokens(db: DbOrTx, connectionId: string, tokens: TokenSet, ring = keyring()): Promise<void> {
-  const row = {
+/** A token set as its stored, encrypted row (no refresh claim). */
+function encryptedRow(connectionId: string, tokens: TokenSet, ring: Keyring) {
+  return {
     connectionId,
     keyId: ring.currentKeyId,
     accessTokenCiphertext: encryptToken(ring, tokens.accessToken, context(connectionId, "access")),
@@ -25,7 +25,13 @@ export async function saveTokens(db: DbOrTx, connectionId: string, tokens: Token
     refreshTokenExpiresAt: tokens.refreshTokenExpiresAt,
     refreshTokenHardExpiresAt: tokens.refreshTokenHardExpiresAt,
     refreshedAt: new Date(),
+    refreshingUntil: null,
   };
+}
+
+/** Stores a token set encrypted, replacing the previous one. */
+export async function saveTokens(db: DbOrTx, connectionId: string, tokens: TokenSet, ring = keyring()): Promise<void> {
+  const row = encryptedRow(connectionId, tokens, ring);
   await db.insert(qboTokens).values(row).onConflictDoUpdate({ target: qboTokens.connectionId, set: row });
 }
 
@@ -81,16 +87,7 @@ async function claimRefresh(db: Db, connectionId: string, seenCiphertext: string
 async function swapTokens(db: Db, connectionId: string, seenCiphertext: string, next: TokenSet, ring: Keyring): Promise<boolean> {
   const swapped = await db
     .update(qboTokens)
-    .set({
-      keyId: ring.currentKeyId,
-      accessTokenCiphertext: encryptToken(ring, next.accessToken, context(connectionId, "access")),
-      refreshTokenCiphertext: encryptToken(ring, next.refreshToken, context(connectionId, "refresh")),
-      accessTokenExpiresAt: next.accessTokenExpiresAt,
-      refreshTokenExpiresAt: next.refreshTokenExpiresAt,
-      refreshTokenHardExpiresAt: next.refreshTokenHardExpiresAt,
-      refreshedAt: new Date(),
-      refreshingUntil: null,
-    })
+    .set(encryptedRow(connectionId, next, ring))
     .where(and(eq(qboTokens.connectionId, connectionId), eq(qboTokens.refreshTokenCiphertext, seenCiphertext)))
     .returning({ connectionId: qboTokens.connectionId });
   return swapped.length === 1;
