@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { currentBusinesses, requireUser } from "./_server/session";
-import { signOutAction } from "@/app/actions/sign-out";
+import { signOutAction, signOutEverywhereAction } from "@/app/actions/sign-out";
 
 /** The portal's home: the first business the user belongs to. */
 export default async function Home() {
@@ -16,7 +16,7 @@ export default async function Home() {
       <h1 className="text-xl font-semibold">{t("noBusinesses.title")}</h1>
       <p className="mt-2 text-slate-600">{t("noBusinesses.body")}</p>
       <div className="mt-6">
-        <SignOutButton signOut={signOutAction} />
+        <SignOutButton signOut={signOutAction} signOutEverywhere={signOutEverywhereAction} />
       </div>
     </main>
   );

@@ -38,7 +38,7 @@ test.describe("sign-in and roles", () => {
       expect(admin?.status()).toBe(404);
 
       await page.goto("/b/MID-1001/overview");
-      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByRole("button", { name: "Sign out", exact: true }).click();
       await expect(page).toHaveURL(/\/signin/);
     });
   }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { describe, expect, it, vi } from "vitest";
+import { parseEnv, refuseToStartWithUnsafeEnvironment } from "./env";
 
 describe("parseEnv", () => {
   it("works with no variables at all in development (the demo)", () => {
@@ -26,5 +26,42 @@ describe("parseEnv", () => {
     expect(parseEnv({ PORT: "3302", SANDBOX_PORT: "4302" })).toMatchObject({ APP_URL: "http://localhost:3302", QBO_LOCAL_URL: "http://localhost:4302" });
     expect(parseEnv({ PORT: "3302", APP_URL: "https://books.example.com" }).APP_URL).toBe("https://books.example.com");
     expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT/);
+  });
+
+  it("requires an explicit APP_ENV under a production build (next start sets NODE_ENV=production)", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/APP_ENV: must be set explicitly when NODE_ENV=production/);
+    expect(parseEnv({ NODE_ENV: "production", APP_ENV: "development" }).AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it("refuses each published demo secret in production, naming it", () => {
+    const demo = parseEnv({ APP_ENV: "development" });
+    const own = {
+      APP_ENV: "production",
+      AUTH_SECRET: "a-production-secret-of-at-least-32-characters",
+      PROCESSOR_INGEST_SECRET: "a-production-ingest-secret",
+      TOKEN_ENCRYPTION_KEYS: "k9:cHJvZHVjdGlvbi1rZXktMzItYnl0ZXMtbG9uZy14eHg=",
+      QBO_CLIENT_ID: "prod-client",
+      QBO_CLIENT_SECRET: "prod-secret",
+      QBO_WEBHOOK_VERIFIER: "prod-verifier",
+      SMTP_URL: "smtps://notifications:secret@mail.example.com:465",
+    };
+    expect(parseEnv(own).AUTH_SECRET).toBe(own.AUTH_SECRET);
+    for (const key of ["AUTH_SECRET", "PROCESSOR_INGEST_SECRET", "TOKEN_ENCRYPTION_KEYS", "QBO_CLIENT_ID", "QBO_CLIENT_SECRET", "QBO_WEBHOOK_VERIFIER"] as const) {
+      expect(() => parseEnv({ ...own, [key]: demo[key] })).toThrow(new RegExp(`${key}: is the published demo value`));
+    }
+  });
+
+  it("stops the process with a non-zero exit before serving, naming the variable", () => {
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((m: string) => void errors.push(m));
+    const exit = vi.fn((code: number): never => {
+      throw new Error(`exit ${code}`);
+    });
+    expect(() => refuseToStartWithUnsafeEnvironment({ NODE_ENV: "production" }, exit)).toThrow("exit 1");
+    expect(errors.join("\n")).toMatch(/APP_ENV/);
+    exit.mockClear();
+    refuseToStartWithUnsafeEnvironment({ NODE_ENV: "production", APP_ENV: "test" }, exit);
+    expect(exit).not.toHaveBeenCalled();
+    spy.mockRestore();
   });
 });

@@ -22,8 +22,8 @@ const DEV_ONLY_DEFAULTS = {
 const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
 
 const baseSchema = z.object({
-  APP_ENV: z.enum(["development", "test", "production"]).default("development"),
-  /** Set by Node tooling (next build/start set "production"); only the seed's guard reads it. */
+  APP_ENV: z.enum(["development", "test", "production"]).optional(),
+  /** Set by Node tooling (`next start` sets "production"): then APP_ENV must be explicit. */
   NODE_ENV: z.string().optional(),
   /** The portal's port (`npm run demo`, `next start`); APP_URL follows it unless set. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -61,13 +61,22 @@ const baseSchema = z.object({
   /** maildev's own port variables: the demo's mail catcher listens there, and SMTP_URL defaults to it in development. */
   MAILDEV_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(1025),
   MAILDEV_WEB_PORT: z.coerce.number().int().min(1).max(65535).default(1080),
+  /**
+   * Behind a reverse proxy: take the client address (sign-in throttling) from the last
+   * X-Forwarded-For entry, which that proxy appends. Unset: the socket's address; a client's own
+   * X-Forwarded-For is then ignored, or anyone could pick their address.
+   */
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0", ""], { error: "must be true or false" })
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
 });
 
 type Raw = z.infer<typeof baseSchema>;
 type Secrets = { -readonly [K in keyof typeof DEV_ONLY_DEFAULTS]: string };
 /** URLs that default to localhost on the configured ports. */
 type LocalUrls = { APP_URL: string; QBO_LOCAL_URL: string };
-export type Env = Omit<Raw, keyof Secrets | keyof LocalUrls> & Secrets & LocalUrls;
+export type Env = Omit<Raw, keyof Secrets | keyof LocalUrls | "APP_ENV"> & Secrets & LocalUrls & { APP_ENV: NonNullable<Raw["APP_ENV"]> };
 
 export class EnvError extends Error {}
 
@@ -78,23 +87,50 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
   }
   const raw = parsed.data;
-  const missing: string[] = [];
+  // Fail closed: a production build (`next start`) never falls back to "development" silently,
+  // or a forgotten APP_ENV would run production on the published demo secrets.
+  if (!raw.APP_ENV && raw.NODE_ENV === "production") {
+    throw new EnvError(
+      "Invalid environment:\n  APP_ENV: must be set explicitly when NODE_ENV=production (production, or development/test to run the demo build)",
+    );
+  }
+  const appEnv = raw.APP_ENV ?? "development";
+  const problems: string[] = [];
   const secrets = {} as Secrets;
   for (const key of Object.keys(DEV_ONLY_DEFAULTS) as (keyof Secrets)[]) {
     const value = raw[key];
-    if (value) secrets[key] = value;
-    else if (raw.APP_ENV === "production") missing.push(key);
+    if (appEnv === "production" && !value) problems.push(`  ${key}: required when APP_ENV=production`);
+    else if (appEnv === "production" && value === DEV_ONLY_DEFAULTS[key]) {
+      problems.push(`  ${key}: is the published demo value; generate a secret of your own for production`);
+    } else if (value) secrets[key] = value;
+    // Development mail goes to the demo's catcher, on whatever port it was given.
     else if (key === "SMTP_URL") secrets[key] = `smtp://localhost:${raw.MAILDEV_SMTP_PORT}`;
     else secrets[key] = DEV_ONLY_DEFAULTS[key];
   }
-  if (missing.length) {
-    throw new EnvError(`Invalid environment:\n${missing.map((k) => `  ${k}: required when APP_ENV=production`).join("\n")}`);
-  }
+  if (problems.length) throw new EnvError(`Invalid environment:\n${problems.join("\n")}`);
   const urls: LocalUrls = {
     APP_URL: raw.APP_URL ?? `http://localhost:${raw.PORT}`,
     QBO_LOCAL_URL: raw.QBO_LOCAL_URL ?? `http://localhost:${raw.SANDBOX_PORT}`,
   };
-  return { ...raw, ...secrets, ...urls };
+  return { ...raw, ...secrets, ...urls, APP_ENV: appEnv };
+}
+
+/**
+ * Called once when the server process starts (instrumentation.ts), before it listens: an unsafe or
+ * invalid environment stops the process with a non-zero exit naming the variable, instead of
+ * serving requests that would each fail (or, worse, succeed on demo secrets).
+ */
+export function refuseToStartWithUnsafeEnvironment(
+  source: Record<string, string | undefined> = process.env,
+  exit: (code: number) => never = process.exit,
+): void {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(`Settlebooks refuses to start. ${error.message}`);
+    exit(1);
+  }
 }
 
 let cached: Env | undefined;

@@ -90,7 +90,8 @@ async function main() {
     console.log("Building the portal (first run only; `npm run demo -- --rebuild` builds again)…");
     await runToEnd("node_modules/.bin/next", ["build"]);
   }
-  const portal = run("node_modules/.bin/next", ["start", "-p", String(e.PORT), "-H", LOCALHOST]);
+  // `next start` sets NODE_ENV=production, which requires an explicit APP_ENV (lib/env.ts).
+  const portal = run("node_modules/.bin/next", ["start", "-p", String(e.PORT), "-H", LOCALHOST], { APP_ENV: e.APP_ENV });
   await waitForPortal(`http://${LOCALHOST}:${e.PORT}`, portal);
 
   console.log(`

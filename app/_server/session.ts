@@ -2,6 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { findBusinessAccess, findUser, listBusinessesOf, type BusinessAccess, type UserRecord } from "@/lib/auth/access";
 import { auth } from "@/lib/auth/config";
+import { merchantIdFromPath } from "@/lib/auth/merchant-id";
 import { userCan, type Permission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/database";
 
@@ -26,7 +27,8 @@ export const currentBusinesses = cache(async (userId: string) => listBusinessesO
  */
 export const requireBusiness = cache(async (merchantId: string): Promise<BusinessAccess & { user: UserRecord }> => {
   const user = await requireUser();
-  const access = await findBusinessAccess(getDb(), user.id, decodeURIComponent(merchantId));
+  const id = merchantIdFromPath(merchantId);
+  const access = id === null ? null : await findBusinessAccess(getDb(), user.id, id);
   if (!access) notFound();
   return { ...access, user };
 });

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/database";
 import { searchBusinesses, supportSearchSchema } from "@/lib/support/search";
 import { requireSupport } from "../_server/session";
 import { setLocaleAction } from "@/app/actions/preferences";
-import { signOutAction } from "@/app/actions/sign-out";
+import { signOutAction, signOutEverywhereAction } from "@/app/actions/sign-out";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +26,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <div className="flex items-center gap-4">
           <LanguageSwitch setLocale={setLocaleAction} />
-          <SignOutButton signOut={signOutAction} />
+          <SignOutButton signOut={signOutAction} signOutEverywhere={signOutEverywhereAction} />
         </div>
       </div>
       <p className="text-slate-600">{t("subtitle")}</p>

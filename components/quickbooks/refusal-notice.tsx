@@ -8,7 +8,7 @@ const STATE_PROBLEMS = new Set(["state_invalid", "state_expired", "state_reused"
 /** Explains a refusal code from the connection service (or a route) in the reader's language. */
 export async function RefusalNotice({ code, values: given }: { code: string; values: Record<string, string> }) {
   const t = await getTranslations("quickbooks.errors");
-  // Placeholders come from the redirect URL; a missing one shows "?" rather than breaking the page.
+  // Placeholders come from refusalValues (server records, codes checked); a missing one shows "?".
   const values = { companyCurrency: "?", businessCurrency: "?", companyName: "?", name: "?", existingType: "?", ...given };
   // Only codes the portal itself puts in the URL are explained; anything else reads as a generic failure.
   const known = isRefusalCode(code) || code === "consent_required";

@@ -83,6 +83,11 @@ export const qboTokens = pgTable("qbo_tokens", {
   refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }).notNull(),
   refreshTokenHardExpiresAt: timestamp("refresh_token_hard_expires_at", { withTimezone: true }),
   refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull().defaultNow(),
+  /**
+   * Set while one process refreshes at Intuit (a claim, not a held row lock: no transaction stays
+   * open across the network call). A claim older than this time is abandoned and may be taken over.
+   */
+  refreshingUntil: timestamp("refreshing_until", { withTimezone: true }),
 });
 
 /**

@@ -39,6 +39,11 @@ export const users = pgTable(
     locale: localeEnum("locale").notNull().default("en"),
     /** Processor employees: reach /admin. */
     isSupport: boolean("is_support").notNull().default(false),
+    /**
+     * Every session carries the version it was signed in under; bumping it ends all of the user's
+     * sessions at once (Sign out everywhere, a password change). See lib/auth/sessions.
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("users_email_lower_idx").on(sql`lower(${t.email})`), index("users_email_search").on(sql`lower(${t.email}) text_pattern_ops`)],
@@ -59,9 +64,27 @@ export const memberships = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.businessId] }), index("memberships_business_idx").on(t.businessId)],
 );
 
-/** Failed sign-ins per email, to slow down guessing (see lib/auth/login-throttle). */
-export const loginFailures = pgTable("login_failures", {
-  email: text("email").primaryKey(),
-  failures: integer("failures").notNull().default(0),
-  lastFailedAt: timestamp("last_failed_at", { withTimezone: true }).notNull().defaultNow(),
+
+/**
+ * Failed sign-ins per throttle key — a client address ("address:…") or an email ("email:…") — to
+ * slow down guessing (see lib/auth/login-throttle). Rows whose wait is long over are pruned, and the
+ * table is capped, so unknown emails cannot grow it forever.
+ */
+export const loginThrottle = pgTable(
+  "login_throttle",
+  {
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull().default(0),
+    lastFailedAt: timestamp("last_failed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("login_throttle_last_failed_idx").on(t.lastFailedAt)],
+);
+
+/**
+ * Sessions ended by Sign out before they expire (JWT sessions cannot be deleted: the id is refused
+ * instead). Rows are dropped once the session would have expired anyway, so the table stays small.
+ */
+export const revokedSessions = pgTable("revoked_sessions", {
+  sessionId: uuid("session_id").primaryKey(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
 });

@@ -8,18 +8,20 @@ import { decoyPasswordHash, verifyPassword } from "./password";
 export type AuthenticatedUser = { id: string; email: string; name: string | null };
 
 /**
- * Checks an email and password. Every failure — unknown email, no password set, wrong password,
- * throttled — looks the same to the caller, so sign-in cannot be used to probe for accounts.
+ * Checks an email and password from a client address (see lib/auth/client-address). Every failure —
+ * unknown email, no password set, wrong password, throttled — looks the same to the caller, so
+ * sign-in cannot be used to probe for accounts.
  */
-export async function authenticate(db: DbOrTx, rawEmail: string, password: string, now = new Date()): Promise<AuthenticatedUser | null> {
+export async function authenticate(db: DbOrTx, rawEmail: string, password: string, address: string, now = new Date()): Promise<AuthenticatedUser | null> {
   const email = normalizeEmail(rawEmail);
-  if (await isThrottled(db, email, now)) return null;
+  const subject = { email, address };
+  if (await isThrottled(db, subject, now)) return null;
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
   if (!user || !user.passwordHash || !ok) {
-    await recordFailure(db, email, now);
+    await recordFailure(db, subject, now);
     return null;
   }
-  await clearFailures(db, email);
+  await clearFailures(db, subject);
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -5,7 +5,7 @@ import type { Locale } from "./locales";
  * translated side by side; every namespace must exist in both languages with the same keys
  * (catalog.test.ts checks it).
  */
-export const NAMESPACES = ["common", "auth", "portal", "admin", "transactions", "deposits", "quickbooks", "sync", "schedule", "qboDocuments", "dashboard", "support", "activity", "notify", "accountant", "reconcile", "mappingHealth"] as const;
+export const NAMESPACES = ["common", "auth", "portal", "admin", "transactions", "deposits", "quickbooks", "sync", "schedule", "qboDocuments", "dashboard", "support", "activity", "notify", "accountant", "reconcile", "mappingHealth", "sessions"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export type Messages = Record<string, unknown>;

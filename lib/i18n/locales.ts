@@ -13,3 +13,18 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   const first = header?.split(",")[0]?.trim().toLowerCase() ?? "";
   return first.startsWith("fr") ? "fr-CA" : DEFAULT_LOCALE;
 }
+
+/** A well-formed BCP 47 language tag: a 2–3 letter language, then subtags ("en-CA", "fr-Latn-CA"). */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
+
+/**
+ * The portal language for a BCP 47 tag: any English tag (en, en-CA, en-US…) is English, any French
+ * one (fr, fr-CA, fr-FR…) Canadian French; undefined for another language or a malformed tag.
+ */
+export function localeOfLanguageTag(tag: string): Locale | undefined {
+  if (!LANGUAGE_TAG.test(tag)) return undefined;
+  const language = tag.split("-")[0].toLowerCase();
+  if (language === "en") return "en";
+  if (language === "fr") return "fr-CA";
+  return undefined;
+}

@@ -13,17 +13,27 @@ export interface TransactionQuery extends TransactionListOptions {
 
 export type TransactionQueryResult = { ok: true; query: TransactionQuery } | { ok: false; parameter: string; message: string };
 
+/**
+ * The dates a filter may name. Records are dated from 2000-01-01 on (ingest refuses earlier ones);
+ * a year like 0001 or 9999 would otherwise reach date arithmetic and the database and fail there.
+ */
+export const FILTER_DATE_RANGE = { earliest: "2000-01-01", latest: "2099-12-31" } as const;
+const filterDate = z.iso
+  .date()
+  .refine((date) => date >= FILTER_DATE_RANGE.earliest && date <= FILTER_DATE_RANGE.latest)
+  .optional();
+
 const schema = z.object({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: filterDate,
+  to: filterDate,
   kind: z.array(z.enum(TRANSACTION_KINDS)).default([]),
   cursor: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
 });
 
 const EXPECTED: Record<string, string> = {
-  from: "a date as YYYY-MM-DD",
-  to: "a date as YYYY-MM-DD",
+  from: `a date as YYYY-MM-DD from ${FILTER_DATE_RANGE.earliest} to ${FILTER_DATE_RANGE.latest}`,
+  to: `a date as YYYY-MM-DD from ${FILTER_DATE_RANGE.earliest} to ${FILTER_DATE_RANGE.latest}`,
   kind: `one of ${TRANSACTION_KINDS.join(", ")}`,
   cursor: "a cursor from a previous page",
   limit: `a whole number from 1 to ${MAX_PAGE_SIZE}`,

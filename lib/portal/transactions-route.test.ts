@@ -102,4 +102,32 @@ describe("GET /api/b/:merchantId/transactions", () => {
       expect(body.error, query).toContain(`"${parameter}"`);
     }
   });
+
+  it("answers 404 to merchant ids that cannot exist: NUL, control characters, malformed percent-encoding", async () => {
+    session.current = { user: { id: memberOfA.id } };
+    const errors = vi.spyOn(console, "error");
+    for (const merchantId of ["MID-A%00", "MID-A\u0000", "%E0%A4%A", "MID-%zz", "MID%20A"]) {
+      const response = await call(merchantId);
+      expect(response.status, merchantId).toBe(404);
+      expect(await response.json()).toEqual({ error: "Not found" });
+    }
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
+
+  it("answers 400 with a clear message to filter dates outside 2000-01-01..2099-12-31", async () => {
+    session.current = { user: { id: memberOfA.id } };
+    for (const [query, parameter] of [
+      ["?from=0001-01-01", "from"],
+      ["?to=9999-12-31", "to"],
+      ["?from=0001-01-01&to=9999-12-31", "from"],
+      ["?to=1999-12-31", "to"],
+    ]) {
+      const response = await call("MID-A", query);
+      expect(response.status, query).toBe(400);
+      const body = await response.json();
+      expect(body.parameter, query).toBe(parameter);
+      expect(body.error, query).toMatch(/from 2000-01-01 to 2099-12-31/);
+    }
+  });
 });

@@ -36,7 +36,7 @@ describe("event schemas", () => {
     for (const region of ["ON", "QC", "BC", "NU", "YT"]) expect(() => parseEvent(businessEvent("M", { region }), 0)).not.toThrow();
     for (const region of ["NY", "DC", "CA", "TX"]) expect(() => parseEvent(businessEvent("M", { country: "US", currency: "USD", region }), 0)).not.toThrow();
     expect(errorOf(() => parseEvent(businessEvent("M", { region: "XX" }), 0)).details).toEqual({ index: 0, id: "M", field: "region" });
-    expect(errorOf(() => parseEvent(businessEvent("M", { country: "US", region: "ON" }), 0)).message).toMatch(/not a US state or DC code/);
+    expect(errorOf(() => parseEvent(businessEvent("M", { country: "US", currency: "USD", region: "ON" }), 0)).message).toMatch(/not a US state or DC code/);
     expect(errorOf(() => parseEvent(businessEvent("M", { country: "MX" }), 0)).details?.field).toBe("country");
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localeOfLanguageTag } from "@/lib/i18n/locales";
 import { eventError, IngestError } from "./errors";
 import { forEachYielding } from "./event-loop";
 import { isRegionOf } from "./regions";
@@ -15,7 +16,6 @@ export const CARD_BRANDS = ["visa", "mastercard", "amex", "discover", "interac",
 export const FEE_KINDS = ["processing", "service", "chargeback", "monthly"] as const;
 export const CURRENCIES = ["CAD", "USD"] as const;
 export const COUNTRIES = ["CA", "US"] as const;
-export const LOCALES = ["en", "fr-CA"] as const;
 
 /** The most events one request may carry (a 5 MB body holds about 20,000). */
 export const MAX_EVENTS_PER_BATCH = 50_000;
@@ -93,9 +93,27 @@ export const businessEventSchema = z
       .trim()
       .toLowerCase()
       .pipe(z.email({ error: "must be an email address" }).max(254, { error: "must be at most 254 characters" })),
-    locale: enumOf(LOCALES, "locale").optional(),
+    // Any BCP 47 tag of a portal language: en-* → English, fr-* → Canadian French.
+    locale: z
+      .string({ error: "must be a string" })
+      .transform((tag, ctx) => {
+        const locale = localeOfLanguageTag(tag);
+        if (!locale) {
+          ctx.addIssue({
+            code: "custom",
+            message: `unsupported language tag ${JSON.stringify(tag)}; expected a BCP 47 tag of English or French (en, en-CA, fr, fr-CA…)`,
+          });
+          return z.NEVER;
+        }
+        return locale;
+      })
+      .optional(),
   })
   .superRefine((event, ctx) => {
+    // A US merchant account settles in US dollars; CAD there is a feed error, not a business.
+    if (event.country === "US" && event.currency === "CAD") {
+      ctx.addIssue({ code: "custom", path: ["currency"], message: "a US business settles in USD, not CAD" });
+    }
     if (!isRegionOf(event.country, event.region)) {
       ctx.addIssue({
         code: "custom",
@@ -181,6 +199,20 @@ const SCHEMAS = {
   deposit: depositEventSchema,
 } as const;
 
+/** C0 controls (NUL, tab, newline…), DEL and C1 controls: never part of a name, code or id. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** The path ("legalName", "transactionIds.2") of the first string holding a control character. */
+function fieldWithControlCharacter(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value === "string") return CONTROL_CHARACTER.test(value) ? path.join(".") : undefined;
+  if (value === null || typeof value !== "object") return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const found = fieldWithControlCharacter(child, [...path, key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /** Validates one event; throws a 400 IngestError naming its index, id and the first bad field. */
 export function parseEvent(raw: unknown, index: number): ProcessorEvent {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
@@ -188,6 +220,12 @@ export function parseEvent(raw: unknown, index: number): ProcessorEvent {
   }
   const record = raw as Record<string, unknown>;
   const id = typeof record.id === "string" ? record.id : undefined;
+  // Checked before the schema: PostgreSQL refuses NUL in text, which would otherwise surface as a
+  // 500 "try again" that the processor retries forever.
+  const controlField = fieldWithControlCharacter(record);
+  if (controlField !== undefined) {
+    throw eventError(400, { index, id, field: controlField }, "must not contain control characters (NUL, tab, line breaks…)");
+  }
   const type = record.type;
   if (typeof type !== "string" || !(type in SCHEMAS)) {
     const problem = type === undefined ? "is required" : `unknown type ${JSON.stringify(type)}; expected one of ${oneOf(EVENT_TYPES)}`;

@@ -12,7 +12,10 @@ import {
 import { hashEvent } from "./canonical-hash";
 import { forEachYielding } from "./event-loop";
 import { emptyRecords, roleKey, type BusinessRecord, type BusinessRecords, type LoadedState } from "./ingest-state";
-import { businessDateOf } from "./timezone";
+import { addDays, businessDateOf } from "./timezone";
+
+/** The earliest business date a record may carry: the processor's history starts long after. */
+export const EARLIEST_BUSINESS_DATE = "2000-01-01";
 
 /**
  * Applies a validated batch, in order, to the in-memory picture of what is stored (LoadedState),
@@ -82,7 +85,26 @@ class Planner {
   private readonly pendingTransactions = new Map<string, NewTransaction>();
   private readonly pendingFees = new Map<string, NewFee>();
 
-  constructor(private readonly state: LoadedState) {}
+  constructor(
+    private readonly state: LoadedState,
+    private readonly now: Date,
+  ) {}
+
+  /**
+   * A business date must fall between 2000-01-01 and tomorrow in the business's zone (a deposit
+   * may be announced the day before it lands); year 1 or 9999 is a feed error, and would wreck
+   * every date range the portal and the sync compute.
+   */
+  private checkPlausibleDate(date: string, business: BusinessRecord, loc: Location, field: string): void {
+    const latest = addDays(businessDateOf(this.now, business.timezone), 1);
+    if (date < EARLIEST_BUSINESS_DATE || date > latest) {
+      throw eventError(
+        400,
+        at(loc, field),
+        `the business date ${date} (in ${business.timezone}) is not plausible; it must fall between ${EARLIEST_BUSINESS_DATE} and tomorrow (${latest})`,
+      );
+    }
+  }
 
   apply(event: ProcessorEvent, index: number): void {
     const loc = { index, id: event.id };
@@ -109,15 +131,24 @@ class Planner {
     let business = this.state.businesses.get(event.id);
     let changed = false;
     if (!business) {
-      business = { id: randomUUID(), merchantId: event.id, ...wanted };
+      business = { id: randomUUID(), merchantId: event.id, ...wanted, connected: false };
       this.state.businesses.set(event.id, business);
       this.state.records.set(business.id, emptyRecords());
-      this.plan.newBusinesses.push(business);
+      this.plan.newBusinesses.push({ id: business.id, merchantId: event.id, ...wanted });
       changed = true;
     } else {
       if (business.currency !== event.currency) {
         // Every stored amount is in the old currency: a switch would silently corrupt the books.
         throw eventError(400, at(loc, "currency"), `a business's currency cannot change (it is ${business.currency})`);
+      }
+      if (business.connected && business.timezone !== event.timezone) {
+        // Business dates decide what is posted to QuickBooks on which day: a new zone would
+        // silently move the dates of documents already posted.
+        throw eventError(
+          409,
+          at(loc, "timezone"),
+          `the time zone cannot change while the business is connected to QuickBooks (it is ${business.timezone}); the business must disconnect first`,
+        );
       }
       changed = (Object.keys(wanted) as (keyof typeof wanted)[]).some((key) => business![key] !== wanted[key]);
       if (changed) {
@@ -187,6 +218,8 @@ class Planner {
     }
 
     const occurredAt = new Date(event.occurredAt);
+    const businessDate = businessDateOf(occurredAt, business.timezone);
+    this.checkPlausibleDate(businessDate, business, loc, "occurredAt");
     const row: NewTransaction = {
       id: randomUUID(),
       businessId: business.id,
@@ -197,7 +230,7 @@ class Planner {
       cardBrand: event.cardBrand,
       last4: event.last4,
       occurredAt,
-      businessDate: businessDateOf(occurredAt, business.timezone),
+      businessDate,
       originalTransactionId: originalId,
       taxMinor: event.taxMinor ?? null,
       tipMinor: event.tipMinor ?? null,
@@ -224,6 +257,8 @@ class Planner {
       transactionId = transaction.id;
     }
     const occurredAt = new Date(event.occurredAt);
+    const businessDate = businessDateOf(occurredAt, business.timezone);
+    this.checkPlausibleDate(businessDate, business, loc, "occurredAt");
     const row: NewFee = {
       id: randomUUID(),
       businessId: business.id,
@@ -232,7 +267,7 @@ class Planner {
       amountMinor: event.amountMinor,
       currency: event.currency,
       occurredAt,
-      businessDate: businessDateOf(occurredAt, business.timezone),
+      businessDate,
       transactionId,
       depositId: null,
       payloadHash: hash,
@@ -247,6 +282,7 @@ class Planner {
     const [business, records] = this.businessFor(event, loc);
     const hash = hashEvent(event);
     if (this.isDuplicate(records.deposits.get(event.id), hash, "deposit", loc)) return;
+    this.checkPlausibleDate(event.depositDate, business, loc, "depositDate");
 
     const depositId = randomUUID();
     const totals = { sale: 0, refund: 0, chargeback: 0, chargeback_reversal: 0, fees: 0 };
@@ -313,8 +349,8 @@ class Planner {
 }
 
 /** Plans a batch in order, yielding to the event loop between slices (see event-loop.ts). */
-export async function planBatch(state: LoadedState, events: readonly ProcessorEvent[]): Promise<IngestPlan> {
-  const planner = new Planner(state);
+export async function planBatch(state: LoadedState, events: readonly ProcessorEvent[], now = new Date()): Promise<IngestPlan> {
+  const planner = new Planner(state, now);
   await forEachYielding(events, (event, index) => planner.apply(event, index));
   return planner.plan;
 }

@@ -1,11 +1,11 @@
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cardTransactions } from "@/db/schema";
+import { businesses, cardTransactions, qboConnections, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
 import { resetEnvForTests } from "@/lib/env";
-import { MAX_INGEST_BODY_BYTES } from "./limited-body";
+import { MAX_INGEST_BODY_BYTES } from "@/lib/http/limited-body";
 import { signBody } from "./signature";
-import { businessEvent, sale } from "./test-fixtures";
+import { businessEvent, deposit, fee, sale } from "./test-fixtures";
 
 /** The HTTP adapter: POST /api/processor/events called as Next would call it. */
 const SECRET = "route-test-ingest-secret-0123456789";
@@ -117,5 +117,100 @@ describe("POST /api/processor/events", () => {
     expect(conflict.status).toBe(409);
     expect((await conflict.json()).error).toContain('"r_1"');
     expect(await transactionCount()).toBe(1);
+  });
+});
+
+/** Posts a signed batch and returns the status and error message. */
+async function ingest(events: unknown[]): Promise<{ status: number; error?: string; field?: string }> {
+  const response = await POST(signedRequest(JSON.stringify({ events })));
+  const payload = await response.json();
+  return { status: response.status, error: payload.error, field: payload.details?.field };
+}
+
+describe("POST /api/processor/events: text the database cannot store", () => {
+  it("answers 400 naming the field for a NUL or other control character, never 500", async () => {
+    for (const [event, field] of [
+      [businessEvent("MID-C1", { legalName: "Nul\u0000 Café" }), "legalName"],
+      [businessEvent("MID-C1", { region: "O\u0000N" }), "region"],
+      [businessEvent("MID-C1", { timezone: "America/Toronto\u0000" }), "timezone"],
+      [businessEvent("MID-C1", { ownerEmail: "a\u0000@example.test" }), "ownerEmail"],
+      [businessEvent("MID-C1", { legalName: "Line\nbreak" }), "legalName"],
+      [businessEvent("MID-C1", { locale: "en\u001b" }), "locale"],
+      [businessEvent("MID-C1", { legalName: "C1\u0085control" }), "legalName"],
+    ] as const) {
+      const { status, error, field: named } = await ingest([event]);
+      expect(status, JSON.stringify(event)).toBe(400);
+      expect(named).toBe(field);
+      expect(error).toMatch(/control characters/);
+    }
+    const inList = await ingest([businessEvent("MID-C1"), deposit("MID-C1", "d_c1", 0, ["ok", "t\u0000x"])]);
+    expect(inList).toMatchObject({ status: 400, field: "transactionIds.1" });
+  });
+});
+
+describe("POST /api/processor/events: language tags", () => {
+  it("accepts BCP 47 tags and maps en-* to English and fr-* to Canadian French", async () => {
+    for (const [mid, locale, expected] of [
+      ["MID-L1", "en-CA", "en"],
+      ["MID-L2", "en-US", "en"],
+      ["MID-L3", "fr", "fr-CA"],
+      ["MID-L4", "fr-FR", "fr-CA"],
+      ["MID-L5", "FR-ca", "fr-CA"],
+      ["MID-L6", "fr-CA", "fr-CA"],
+    ] as const) {
+      expect((await ingest([businessEvent(mid, { locale })])).status, locale).toBe(200);
+      const [owner] = await database.db.select({ locale: users.locale }).from(users).where(eq(users.email, `owner-${mid.toLowerCase()}@example.test`));
+      expect(owner.locale, locale).toBe(expected);
+    }
+  });
+
+  it("refuses another language or a malformed tag, saying what is expected", async () => {
+    for (const locale of ["de-DE", "en_CA", "english", ""]) {
+      const { status, field, error } = await ingest([businessEvent("MID-L9", { locale })]);
+      expect(status, locale).toBe(400);
+      expect(field).toBe("locale");
+      expect(error).toMatch(/BCP 47 tag of English or French/);
+    }
+  });
+});
+
+describe("POST /api/processor/events: data that cannot be true together", () => {
+  it("refuses a US business in CAD", async () => {
+    const result = await ingest([businessEvent("MID-P1", { country: "US", region: "NY", currency: "CAD", timezone: "America/New_York" })]);
+    expect(result).toMatchObject({ status: 400, field: "currency" });
+    expect(result.error).toMatch(/US business settles in USD/);
+  });
+
+  it("refuses sales, fees and deposits dated before 2000-01-01 or after tomorrow in the business's zone", async () => {
+    expect((await ingest([businessEvent("MID-P2")])).status).toBe(200);
+    const cases = [
+      sale("MID-P2", "p_s1", 100, { occurredAt: "0001-01-01T12:00:00-05:00" }),
+      sale("MID-P2", "p_s2", 100, { occurredAt: "9999-12-31T12:00:00-05:00" }),
+      sale("MID-P2", "p_s3", 100, { occurredAt: "1999-12-31T23:59:59-05:00" }),
+      fee("MID-P2", "p_f1", 10, { occurredAt: "9999-01-01T00:00:00Z" }),
+    ];
+    for (const event of cases) {
+      const result = await ingest([event]);
+      expect(result, JSON.stringify(event)).toMatchObject({ status: 400, field: "occurredAt" });
+      expect(result.error).toMatch(/between 2000-01-01 and tomorrow/);
+    }
+    expect((await ingest([sale("MID-P2", "p_ok", 100, { occurredAt: "2000-01-01T00:00:00-05:00" })])).status).toBe(200);
+    const farDeposit = await ingest([deposit("MID-P2", "p_d1", 100, ["p_ok"], [], { depositDate: "9999-12-31" })]);
+    expect(farDeposit).toMatchObject({ status: 400, field: "depositDate" });
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString("en-CA", { timeZone: "America/Toronto" });
+    expect((await ingest([deposit("MID-P2", "p_d2", 100, ["p_ok"], [], { depositDate: day(3) })])).status).toBe(400);
+    expect((await ingest([deposit("MID-P2", "p_d3", 100, ["p_ok"], [], { depositDate: day(1) })])).status).toBe(200);
+  });
+
+  it("refuses a time zone change for a business connected to QuickBooks (409), allows it otherwise", async () => {
+    expect((await ingest([businessEvent("MID-P3")])).status).toBe(200);
+    expect((await ingest([businessEvent("MID-P3", { timezone: "America/Winnipeg" })])).status).toBe(200);
+    const [business] = await database.db.select({ id: businesses.id }).from(businesses).where(eq(businesses.merchantId, "MID-P3"));
+    await database.db.insert(qboConnections).values({ businessId: business.id, status: "active", realmId: "realm-p3" });
+    const moved = await ingest([businessEvent("MID-P3", { timezone: "America/Toronto" })]);
+    expect(moved).toMatchObject({ status: 409, field: "timezone" });
+    expect(moved.error).toMatch(/cannot change while the business is connected to QuickBooks/);
+    // The rest of the business may still change.
+    expect((await ingest([businessEvent("MID-P3", { timezone: "America/Winnipeg", legalName: "Renamed inc." })])).status).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { businesses, cardTransactions, fees, memberships, settlementDeposits, users } from "@/db/schema";
+import { businesses, cardTransactions, fees, memberships, qboConnections, settlementDeposits, users } from "@/db/schema";
+import { LIVE_STATUSES } from "@/lib/quickbooks/connection/connection-record";
 import type { ProcessorEvent, TransactionKind } from "./events";
 
 /**
@@ -17,6 +18,8 @@ export interface BusinessRecord {
   region: string;
   currency: "CAD" | "USD";
   timezone: string;
+  /** Holds a live QuickBooks connection: its posted dates depend on the time zone. */
+  connected: boolean;
 }
 
 export interface TransactionRecord {
@@ -134,12 +137,17 @@ export async function loadState(tx: DbOrTx, events: readonly ProcessorEvent[]): 
       region: businesses.region,
       currency: businesses.currency,
       timezone: businesses.timezone,
+      connectionStatus: qboConnections.status,
     })
     .from(businesses)
+    .leftJoin(qboConnections, eq(qboConnections.businessId, businesses.id))
     .where(inArray(businesses.merchantId, [...byMerchant.keys()]));
 
+  for (const { connectionStatus, ...business } of businessRows) {
+    state.businesses.set(business.merchantId, { ...business, connected: connectionStatus !== null && LIVE_STATUSES.includes(connectionStatus) });
+  }
+
   for (const business of businessRows) {
-    state.businesses.set(business.merchantId, business);
     const records = emptyRecords();
     state.records.set(business.id, records);
     const ids = byMerchant.get(business.merchantId)!;

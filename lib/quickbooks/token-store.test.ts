@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { businesses, qboConnections, qboTokens } from "@/db/schema";
+import { connectDatabase } from "@/db/client";
+import { businesses, qboConnections, qboTokens, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
 import { eq } from "drizzle-orm";
 import { InvalidGrantError, type TokenSet } from "./oauth-client";
+import { disconnectConnection } from "./connection/lifecycle";
 import { accessTokenFor, readTokens, saveTokens } from "./token-store";
 
 let t: TestDatabase;
@@ -71,5 +73,63 @@ describe("access tokens", () => {
     const [row] = await t.db.select().from(qboTokens).where(eq(qboTokens.connectionId, connectionId));
     expect(row.refreshTokenCiphertext).not.toContain("refresh-30");
     expect((await readTokens(t.db, connectionId))?.refreshToken).toBe("refresh-30");
+  });
+});
+
+describe("no transaction is held across a call to Intuit", () => {
+  /** A token endpoint that hangs until the test lets it answer. */
+  function hangingIntuit<T>(answer: T) {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let called!: () => void;
+    const started = new Promise<void>((resolve) => (called = resolve));
+    const call = async () => {
+      called();
+      await released;
+      return answer;
+    };
+    return { call, started, release };
+  }
+
+  it("while a refresh waits for Intuit, the same single-connection pool answers other queries and the rows are not locked", { timeout: 30_000 }, async () => {
+    // One connection only: a transaction held open across the call would starve every other query.
+    const single = connectDatabase(t.url, { max: 1 });
+    try {
+      await saveTokens(single.db, connectionId, tokens(40, 60_000));
+      const intuit = hangingIntuit(tokens(41, 3_600_000));
+      const pending = accessTokenFor(single.db, connectionId, { refresh: intuit.call });
+      await intuit.started;
+      // Other queries answer, and the token and connection rows can be locked without waiting.
+      const [c] = await single.db.select().from(qboConnections).where(eq(qboConnections.id, connectionId)).for("update", { noWait: true });
+      expect(c.status).toBe("active");
+      await single.db.select().from(qboTokens).where(eq(qboTokens.connectionId, connectionId)).for("update", { noWait: true });
+      intuit.release();
+      expect(await pending).toBe("access-41");
+      expect((await readTokens(t.db, connectionId))?.refreshToken).toBe("refresh-41");
+    } finally {
+      await single.close();
+    }
+  });
+
+  it("a disconnect waiting for Intuit's revoke holds no lock or connection either", { timeout: 30_000 }, async () => {
+    const single = connectDatabase(t.url, { max: 1 });
+    try {
+      const [b] = await single.db
+        .insert(businesses)
+        .values({ merchantId: "MID-T2", legalName: "T2", country: "CA", region: "ON", currency: "CAD", timezone: "America/Toronto" })
+        .returning();
+      const [owner] = await single.db.insert(users).values({ email: "owner-t2@example.test" }).returning();
+      const [c] = await single.db.insert(qboConnections).values({ businessId: b.id, status: "active", realmId: "r-2" }).returning();
+      await saveTokens(single.db, c.id, tokens(50, 3_600_000));
+      const intuit = hangingIntuit(undefined);
+      const pending = disconnectConnection(single.db, { actor: { userId: owner.id, role: "owner" }, businessId: b.id, deps: { revoke: intuit.call } });
+      await intuit.started;
+      await single.db.select().from(qboConnections).where(eq(qboConnections.id, c.id)).for("update", { noWait: true });
+      intuit.release();
+      expect((await pending).status).toBe("disconnected");
+      expect(await readTokens(t.db, c.id)).toBeNull();
+    } finally {
+      await single.close();
+    }
   });
 });

@@ -58,4 +58,35 @@ describe("POST /api/quickbooks/webhooks", () => {
     expect(response.status).toBe(400);
     expect((await response.json()).error).toMatch(/eventNotifications/);
   });
+
+  /** A chunked body with no Content-Length, produced lazily: counts how much the route pulled. */
+  function endlessBody(totalBytes: number) {
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    const counter = { pulled: 0 };
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (counter.pulled >= totalBytes) return controller.close();
+        counter.pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    return { stream, counter };
+  }
+
+  it("answers 413 as soon as an unsigned chunked body passes 2 MiB, without reading the rest", async () => {
+    const { stream, counter } = endlessBody(100 * 1024 * 1024);
+    const request = new Request("http://localhost/api/quickbooks/webhooks", { method: "POST", body: stream, duplex: "half" } as RequestInit);
+    const response = await POST(request);
+    expect(response.status).toBe(413);
+    expect(counter.pulled).toBeLessThan(3 * 1024 * 1024);
+  });
+
+  it("answers 413 to a signed body over 2 MiB too", async () => {
+    const big = JSON.stringify([{ padding: "x".repeat(2 * 1024 * 1024) }]);
+    expect((await post(big, sign(big))).status).toBe(413);
+  });
+
+  it("checks the signature before parsing: an unsigned non-JSON body is 401, not 400", async () => {
+    expect((await post("not json")).status).toBe(401);
+  });
 });

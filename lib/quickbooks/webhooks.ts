@@ -6,9 +6,9 @@ import { z } from "zod";
  * in the `intuit-signature` header; both payload formats are accepted: the CloudEvents array and
  * the legacy `eventNotifications` object.
  */
-export function verifyIntuitSignature(rawBody: string, signature: string | null, verifierToken: string): boolean {
+export function verifyIntuitSignature(rawBody: Uint8Array | string, signature: string | null, verifierToken: string): boolean {
   if (!signature) return false;
-  const expected = createHmac("sha256", verifierToken).update(rawBody, "utf8").digest();
+  const expected = createHmac("sha256", verifierToken).update(rawBody).digest();
   const given = Buffer.from(signature, "base64");
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -16,7 +16,7 @@ import { PresentingBanner, PresentingToggle } from "@/components/presenting/pres
 import { PRESENTING_COOKIE } from "@/lib/presenting/mask";
 import { currentBusinesses, requireBusiness } from "../../_server/session";
 import { setLocaleAction } from "@/app/actions/preferences";
-import { signOutAction } from "@/app/actions/sign-out";
+import { signOutAction, signOutEverywhereAction } from "@/app/actions/sign-out";
 import { setPresentingAction } from "@/app/actions/presenting";
 
 export const dynamic = "force-dynamic";
@@ -62,7 +62,7 @@ export default async function BusinessLayout({ children, params }: { children: R
           <LanguageSwitch setLocale={setLocaleAction} />
           <PresentingToggle on={presenting} setPresenting={setPresentingAction} />
           <p className="text-xs text-slate-500">{t("signedInAs", { email: user.email })}</p>
-          <SignOutButton signOut={signOutAction} />
+          <SignOutButton signOut={signOutAction} signOutEverywhere={signOutEverywhereAction} />
         </div>
       </aside>
       <main className="min-w-0 flex-1 p-4 md:p-8">

@@ -8,7 +8,7 @@ import { InvitationRefusedError, openInvitation, type OpenedInvitation } from "@
 import { currentUser } from "../../_server/session";
 import { acceptAction } from "./actions";
 import { setLocaleAction } from "@/app/actions/preferences";
-import { signOutAction } from "@/app/actions/sign-out";
+import { signOutAction, signOutEverywhereAction } from "@/app/actions/sign-out";
 import { createAccountAction, signInToAcceptAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -55,7 +55,7 @@ export default async function InvitePage({ params, searchParams }: { params: Pro
             ) : (
               <div className="space-y-2">
                 <p role="alert" className="text-sm">{t("wrongAccount", { email: opened.invitation.email })}</p>
-                <SignOutButton signOut={signOutAction} />
+                <SignOutButton signOut={signOutAction} signOutEverywhere={signOutEverywhereAction} />
               </div>
             )
           ) : opened.accountExists ? (

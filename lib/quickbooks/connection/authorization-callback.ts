@@ -7,7 +7,7 @@ import { notifyReauthorized } from "@/lib/notify/causes";
 import { QboApi } from "../api-client";
 import { qboEndpoints } from "../endpoints";
 import { env } from "@/lib/env";
-import { exchangeCode, redirectUri, type TokenSet } from "../oauth-client";
+import { exchangeCode, redirectUri, revokeToken, type TokenSet } from "../oauth-client";
 import { verifyState, type OAuthStatePayload } from "../oauth-state";
 import { saveTokens } from "../token-store";
 import { assertMayManage, type Actor } from "./actor";
@@ -30,12 +30,15 @@ export interface CallbackDeps {
   exchange: (query: { code: string; realmId: string; state: string }) => Promise<TokenSet>;
   /** Reads the company with a fresh access token, before anything is stored. */
   readProfile: (realmId: string, accessToken: string) => Promise<CompanyProfile>;
+  /** Ends a grant at Intuit (the revoke endpoint), for a refused company no business holds. */
+  revoke: (refreshToken: string) => Promise<void>;
 }
 
 export const defaultCallbackDeps: CallbackDeps = {
   exchange: ({ code, realmId, state }) => exchangeCode(`${redirectUri()}?${new URLSearchParams({ code, state, realmId })}`),
   readProfile: (realmId, accessToken) =>
     readCompanyProfile(new QboApi({ baseUrl: qboEndpoints(env()).api, realmId, accessToken: async () => accessToken })),
+  revoke: revokeToken,
 };
 
 export interface CompleteAuthorizationInput {
@@ -97,8 +100,9 @@ async function consumeNonce(db: Db, payload: OAuthStatePayload, now: Date): Prom
  * The OAuth callback: verify the state (signature, expiry, unused nonce, same user, a business the
  * user owns and started from), exchange the code, read the company, and only then store the
  * connection and its encrypted tokens in one transaction. Every refusal stores nothing: no tokens,
- * no company. The tokens of a refused company are dropped, not revoked: revoking ends the app's
- * whole grant for that company at Intuit, which would cut off the business it already belongs to.
+ * no company. A refusal after the code exchange also revokes the new grant at Intuit — unless a
+ * business of the portal holds that company: revoking ends the app's whole grant for the company,
+ * which would cut off the business it belongs to (see releaseRefusedGrant).
  */
 export async function completeAuthorization(db: Db, input: CompleteAuthorizationInput): Promise<AuthorizationOutcome> {
   const clock = input.clock ?? systemClock;
@@ -143,6 +147,7 @@ export async function completeAuthorization(db: Db, input: CompleteAuthorization
   try {
     profile = await deps.readProfile(realmId, tokens.accessToken);
   } catch (error) {
+    await releaseRefusedGrant(db, deps, realmId, tokens);
     return refuseBecause("quickbooks_unavailable", "QuickBooks could not be reached to read the company. Try again.", error);
   }
 
@@ -160,6 +165,7 @@ export async function completeAuthorization(db: Db, input: CompleteAuthorization
     if (refusal instanceof ConnectionRefusedError) {
       // For support: the attempt and why it was refused (never the business that holds the company).
       await recordAudit(db, { businessId, actorUserId: actor.userId, action: `quickbooks.${payload.purpose}_refused`, after: { reason: refusal.code } });
+      await releaseRefusedGrant(db, deps, realmId, tokens);
     }
     throw refusal;
   }
@@ -168,6 +174,25 @@ export async function completeAuthorization(db: Db, input: CompleteAuthorization
     if (connection) await notifyReauthorized(db, connection);
   }
   return { businessId, purpose: payload.purpose };
+}
+
+/**
+ * A refused authorization must not leave the app connected to the company at Intuit. The grant is
+ * revoked when no business of the portal holds the company (a live connection to that realm);
+ * otherwise it is left alone, since revoking would also end that business's connection. A failed
+ * revoke does not change the refusal the owner sees.
+ */
+async function releaseRefusedGrant(db: DbOrTx, deps: CallbackDeps, realmId: string, tokens: TokenSet): Promise<void> {
+  const [holder] = await db
+    .select({ id: qboConnections.id })
+    .from(qboConnections)
+    .where(and(eq(qboConnections.realmId, realmId), inArray(qboConnections.status, [...LIVE_STATUSES])));
+  if (holder) return;
+  try {
+    await deps.revoke(tokens.refreshToken);
+  } catch (error) {
+    console.error("quickbooks: revoking a refused grant failed:", error instanceof Error ? error.name : "unknown error");
+  }
 }
 
 async function storeNewConnection(
@@ -233,9 +258,8 @@ async function storeReauthorization(
   const connection = await lockConnection(tx, businessId);
   if (!connection || !isLive(connection)) refuse("not_connected", "This business is not connected to QuickBooks any more; connect it again.", businessId);
   if (connection.realmId !== realmId) {
-    refuse("other_company", "Reauthorize with the same QuickBooks company this business is connected to.", businessId, {
-      companyName: connection.companyName ?? "",
-    });
+    // The page names the company from the connection record, never from the redirect URL.
+    refuse("other_company", "Reauthorize with the same QuickBooks company this business is connected to.", businessId);
   }
   const after = await updateConnection(tx, businessId, connection.id, {
     status: connection.status === "needs_reauthorization" ? "active" : connection.status,

@@ -48,7 +48,10 @@ function tokensFor(realmId: string): TokenSet {
 }
 
 const lastTokens = new Map<string, TokenSet>();
+/** Refresh tokens revoked at "Intuit" by refused authorizations. */
+const revokedGrants: string[] = [];
 const deps: CallbackDeps = {
+  revoke: async (refreshToken) => void revokedGrants.push(refreshToken),
   exchange: async ({ realmId }) => {
     const t = tokensFor(realmId);
     lastTokens.set(realmId, t);
@@ -290,6 +293,23 @@ describe("connecting", () => {
       expect(error).toMatchObject({ code: "currency_mismatch", details: { companyCurrency: "CAD", businessCurrency: "USD" } });
     }
     expect((await findConnection(db.db, business.id))!.realmId).toBeNull();
+    // No business holds that company: the grant the refused authorization created is revoked.
+    expect(revokedGrants).toContain(lastTokens.get(canadian.realmId)!.refreshToken);
+  });
+
+  it("revokes a refused grant only when no business holds the company", async () => {
+    const first = await seedBusiness("ON", "CAD");
+    const second = await seedBusiness("ON", "CAD");
+    const { realmId } = company();
+    await connect(first.owner, first.business.id, realmId);
+    // Another business tries the same company: refused, and the holder's grant is left alone.
+    expect(await refusal(connect(second.owner, second.business.id, realmId))).toBe("company_taken");
+    expect(revokedGrants).not.toContain(lastTokens.get(realmId)!.refreshToken);
+    // Reauthorizing with a company nobody holds (the realm does not match): that grant is revoked.
+    const stray = company();
+    expect(await refusal(connect(first.owner, first.business.id, stray.realmId, undefined, "reauthorize"))).toBe("other_company");
+    expect(revokedGrants).toContain(lastTokens.get(stray.realmId)!.refreshToken);
+    expect((await findConnection(db.db, first.business.id))!).toMatchObject({ status: "active", realmId });
   });
 });
 

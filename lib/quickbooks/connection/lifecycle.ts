@@ -114,24 +114,33 @@ export async function disconnectConnection(db: Db, input: ActionInput & { deps?:
   assertMayManage(input.actor);
   const clock = input.clock ?? systemClock;
   const revoke = input.deps?.revoke ?? revokeToken;
-  return db.transaction(async (tx) => {
+  // Lock, read, release: no transaction stays open while Intuit answers (up to 30 s).
+  let unreadable: string | null = null;
+  const seen = await db.transaction(async (tx) => {
     const connection = await lockConnection(tx, input.businessId);
     if (!connection || !isLive(connection)) throw new ConnectionRefusedError("not_connected", "This business is not connected to QuickBooks.");
-    let unreadable: string | null = null;
     const tokens = await readTokens(tx, connection.id).catch((error: unknown) => {
       if (!(error instanceof TokenDecryptionError)) throw error;
       unreadable = error.message;
       console.error(`disconnect of business ${input.businessId}: the stored tokens could not be decrypted, so they were not revoked at Intuit: ${error.message}`);
       return null;
     });
-    if (tokens) {
-      try {
-        await revoke(tokens.refreshToken);
-      } catch (error) {
-        if (!(error instanceof InvalidGrantError)) {
-          throw new ConnectionRefusedError("quickbooks_unavailable", "QuickBooks could not be reached to revoke the access. Try again.");
-        }
+    return { connection, tokens };
+  });
+  if (seen.tokens) {
+    try {
+      await revoke(seen.tokens.refreshToken);
+    } catch (error) {
+      if (!(error instanceof InvalidGrantError)) {
+        throw new ConnectionRefusedError("quickbooks_unavailable", "QuickBooks could not be reached to revoke the access. Try again.");
       }
+    }
+  }
+  // Compare and swap: the same connection, still live with the same company, is disconnected.
+  return db.transaction(async (tx) => {
+    const connection = await lockConnection(tx, input.businessId);
+    if (!connection || !isLive(connection) || connection.id !== seen.connection.id || connection.realmId !== seen.connection.realmId) {
+      throw new ConnectionRefusedError("not_connected", "This business is not connected to QuickBooks.");
     }
     await deleteTokens(tx, connection.id);
     const today = businessToday(clock, await timeZoneOf(tx, input.businessId));

@@ -14,6 +14,9 @@ export interface EnsuredEntity {
 /** QuickBooks' "Duplicate Name Exists" fault: the name is taken (maybe by an inactive or other kind of entity). */
 const DUPLICATE_NAME = "6240";
 
+/** What already holds a default's name when it is not an account (those report their AccountType). */
+export const OTHER_NAME_HOLDERS = ["another type", "an inactive account", "a vendor, an employee or an inactive customer"] as const;
+
 function conflict(slot: "revenue" | "expense" | "customer", name: string, existingType: string): ConnectionRefusedError {
   return new ConnectionRefusedError("default_conflict", `QuickBooks already has "${name}" as ${existingType}; rename it there or choose an existing one.`, {
     slot,
@@ -37,7 +40,7 @@ export async function ensureDefaultAccount(api: Api, slot: "revenue" | "expense"
     const found = await findAccount(api, name);
     const right = found.find((a) => a.AccountType === type);
     if (right) return { id: right.Id, name: right.Name, created: false };
-    if (found[0]) throw conflict(slot, name, found[0].AccountType ?? "another type");
+    if (found[0]) throw conflict(slot, name, found[0].AccountType ?? OTHER_NAME_HOLDERS[0]);
     return null;
   };
   const existing = await pick();
@@ -51,7 +54,7 @@ export async function ensureDefaultAccount(api: Api, slot: "revenue" | "expense"
     // Created meanwhile (a double submit), or taken by an inactive account.
     const again = await pick();
     if (again) return again;
-    throw conflict(slot, name, "an inactive account");
+    throw conflict(slot, name, OTHER_NAME_HOLDERS[1]);
   }
 }
 
@@ -71,6 +74,6 @@ export async function ensureDefaultCustomer(api: Api, name: string): Promise<Ens
     const again = await pick();
     if (again) return again;
     // Display names are unique across customers, vendors and employees.
-    throw conflict("customer", name, "a vendor, an employee or an inactive customer");
+    throw conflict("customer", name, OTHER_NAME_HOLDERS[2]);
   }
 }

@@ -14,7 +14,7 @@ import { findBusinessByMerchantId, supportMerchantView } from "@/lib/support/mer
 import { firstParam } from "../../_server/support-guard";
 import { requireSupport } from "../../../_server/session";
 import { setLocaleAction } from "@/app/actions/preferences";
-import { signOutAction } from "@/app/actions/sign-out";
+import { signOutAction, signOutEverywhereAction } from "@/app/actions/sign-out";
 
 export const dynamic = "force-dynamic";
 
@@ -71,7 +71,7 @@ export default async function SupportMerchantPage({ params, searchParams }: { pa
         </a>
         <div className="flex items-center gap-4">
           <LanguageSwitch setLocale={setLocaleAction} />
-          <SignOutButton signOut={signOutAction} />
+          <SignOutButton signOut={signOutAction} signOutEverywhere={signOutEverywhereAction} />
         </div>
       </div>
       <header className="space-y-1" data-testid="support-business">

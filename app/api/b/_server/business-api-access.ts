@@ -1,4 +1,5 @@
 import { findBusinessAccess, type BusinessAccess } from "@/lib/auth/access";
+import { merchantIdFromPath } from "@/lib/auth/merchant-id";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/database";
 import { currentUser } from "../../../_server/session";
@@ -13,7 +14,8 @@ export type BusinessApiAccess = (BusinessAccess & { ok: true }) | { ok: false; r
 export async function businessApiAccess(merchantId: string, permission: Permission = "portal.view"): Promise<BusinessApiAccess> {
   const user = await currentUser();
   if (!user) return { ok: false, response: Response.json({ error: "Sign in to use this API" }, { status: 401 }) };
-  const access = await findBusinessAccess(getDb(), user.id, decodeURIComponent(merchantId));
+  const id = merchantIdFromPath(merchantId);
+  const access = id === null ? null : await findBusinessAccess(getDb(), user.id, id);
   if (!access) return { ok: false, response: Response.json({ error: "Not found" }, { status: 404 }) };
   if (!can(access.role, permission)) return { ok: false, response: Response.json({ error: `Your role may not do this (${permission})` }, { status: 403 }) };
   return { ok: true, ...access };

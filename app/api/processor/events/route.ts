@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { IngestError } from "@/lib/processor/errors";
 import { eventsOfBody } from "@/lib/processor/events";
 import { ingestEvents } from "@/lib/processor/ingest";
-import { BodyTooLargeError, readLimitedBody } from "@/lib/processor/limited-body";
+import { BodyTooLargeError, MAX_INGEST_BODY_BYTES, readLimitedBody } from "@/lib/http/limited-body";
 import { SIGNATURE_HEADER, verifySignature } from "@/lib/processor/signature";
 
 /**
@@ -18,7 +18,7 @@ const json = (status: number, body: unknown) => Response.json(body, { status });
 export async function POST(request: Request): Promise<Response> {
   let raw: Uint8Array;
   try {
-    raw = await readLimitedBody(request);
+    raw = await readLimitedBody(request, MAX_INGEST_BODY_BYTES);
   } catch (error) {
     if (error instanceof BodyTooLargeError) return json(413, { error: `The body exceeds the ${error.limit}-byte limit; send smaller batches` });
     return json(400, { error: "The body could not be read" });

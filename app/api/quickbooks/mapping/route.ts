@@ -39,7 +39,7 @@ export async function POST(request: Request) {
     if (error.code === "forbidden") return forbidden();
     if (error.code === "setup_done") return NextResponse.redirect(quickbooksUrl(request, owner.merchantId, "done"), 303);
     const back = form.mode === "setup" ? "setup" : "mapping";
-    return NextResponse.redirect(quickbooksUrl(request, owner.merchantId, back, { ...choice, error: error.code, slot: error.details.slot, name: error.details.name, existingType: error.details.existingType }), 303);
+    return NextResponse.redirect(quickbooksUrl(request, owner.merchantId, back, { ...choice, error: error.code, slot: error.details.slot, existingType: error.details.existingType }), 303);
   }
   return NextResponse.redirect(quickbooksUrl(request, owner.merchantId, form.mode === "setup" ? "done" : "", form.mode === "setup" ? {} : { done: "mapping_saved" }), 303);
 }

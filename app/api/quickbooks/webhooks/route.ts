@@ -2,15 +2,16 @@ import { getDb } from "@/lib/database";
 import { env } from "@/lib/env";
 import { storeWebhookNotifications } from "@/lib/quickbooks/webhook-notifications";
 import { recheckMappingInBackground, touchesMappedEntities } from "@/lib/notify/mapping-recheck";
+import { BodyTooLargeError, MAX_INTUIT_WEBHOOK_BODY_BYTES, readLimitedBody } from "@/lib/http/limited-body";
 import { parseNotification, verifyIntuitSignature } from "@/lib/quickbooks/webhooks";
 
 export const runtime = "nodejs";
 
-/** Intuit sends at most ~1 MB per notification; anything much larger is not Intuit. */
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const json = (status: number, body: unknown) => Response.json(body, { status });
 
 /**
- * Intuit's change notifications. Only a body signed with our verifier token is read; a missing or
+ * Intuit's change notifications. The body is read only up to 2 MiB (413 as soon as it passes, signed
+ * or not, chunked or not), and only a body signed with our verifier token is parsed; a missing or
  * wrong signature is 401, a payload of neither known format 400. Notifications carry no values
  * (only which entity changed), so a verified notification is stored (support reads them per company)
  * and acknowledged at once, within Intuit's 3 seconds; when it names accounts, customers or tax
@@ -18,22 +19,25 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
  * owner hears before the next run would stop.
  */
 export async function POST(request: Request): Promise<Response> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) return Response.json({ error: "The notification is too large." }, { status: 413 });
-  const raw = await request.text();
-  if (raw.length > MAX_BODY_BYTES) return Response.json({ error: "The notification is too large." }, { status: 413 });
-  if (!verifyIntuitSignature(raw, request.headers.get("intuit-signature"), env().QBO_WEBHOOK_VERIFIER)) {
-    return Response.json({ error: "Missing or invalid intuit-signature." }, { status: 401 });
-  }
-  let json: unknown;
+  let raw: Uint8Array;
   try {
-    json = JSON.parse(raw);
-  } catch {
-    return Response.json({ error: "The notification is not JSON." }, { status: 400 });
+    raw = await readLimitedBody(request, MAX_INTUIT_WEBHOOK_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return json(413, { error: "The notification is too large." });
+    return json(400, { error: "The notification could not be read." });
   }
-  const parsed = parseNotification(json);
-  if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400 });
+  if (!verifyIntuitSignature(raw, request.headers.get("intuit-signature"), env().QBO_WEBHOOK_VERIFIER)) {
+    return json(401, { error: "Missing or invalid intuit-signature." });
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw));
+  } catch {
+    return json(400, { error: "The notification is not UTF-8 JSON." });
+  }
+  const parsed = parseNotification(body);
+  if (!parsed.ok) return json(400, { error: parsed.error });
   await storeWebhookNotifications(getDb(), parsed.changes);
   if (touchesMappedEntities(parsed.changes)) recheckMappingInBackground(getDb(), parsed.changes);
-  return Response.json({ received: parsed.changes.length });
+  return json(200, { received: parsed.changes.length });
 }

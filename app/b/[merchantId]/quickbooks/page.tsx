@@ -15,7 +15,7 @@ import { isInSetup, isLive } from "@/lib/quickbooks/connection/connection-record
 import { connectionOverview } from "@/lib/quickbooks/connection/overview";
 import { automaticSyncs } from "@/lib/sync/schedule-mode";
 import { mappingHealthForView } from "@/lib/quickbooks/mapping/mapping-health-cache";
-import { param, quickbooksContext } from "./_data/context";
+import { param, quickbooksContext, refusalNoticeValues } from "./_data/context";
 import { ActivitySection } from "./_sync/activity-section";
 import { SyncSections } from "./_sync/sync-sections";
 
@@ -34,11 +34,10 @@ export default async function QuickBooksPage({ params, searchParams }: { params:
   const ta = await getTranslations("accountant");
   const error = param(query, "error");
   const done = param(query, "done");
-  const errorValues = Object.fromEntries(["companyCurrency", "businessCurrency", "companyName", "name", "existingType"].flatMap((k) => (param(query, k) ? [[k, param(query, k)!]] : [])));
 
   const notices = (
     <>
-      {error && <RefusalNotice code={error} values={errorValues} />}
+      {error && <RefusalNotice code={error} values={refusalNoticeValues(ctx, query)} />}
       {done && DONE_MESSAGES.has(done) && <Notice tone="success" title={t(`done.${done}`)} testId="qbo-done" />}
       {done && PAUSED_DEPOSIT_DONE.has(done) && <Notice tone="success" title={ta(`pausedDeposits.done.${done}`)} testId="qbo-done" />}
     </>

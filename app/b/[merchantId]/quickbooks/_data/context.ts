@@ -7,6 +7,7 @@ import { isLocale } from "@/lib/i18n/locales";
 import { withConnectionApi } from "@/lib/quickbooks/connection/connection-api";
 import { findConnection, type Connection } from "@/lib/quickbooks/connection/connection-record";
 import { ConnectionRefusedError, type RefusalCode } from "@/lib/quickbooks/connection/refusal";
+import { refusalValues } from "@/lib/quickbooks/connection/refusal-values";
 import { defaultNames } from "@/lib/quickbooks/mapping/default-names";
 import { loadMappingOptions, type MappingOptions } from "@/lib/quickbooks/mapping/mapping-options";
 
@@ -41,6 +42,16 @@ export async function mappingOptionsFor(ctx: QuickbooksContext, connection: Conn
     if (error instanceof ConnectionRefusedError) return { refusal: error.code };
     throw error;
   }
+}
+
+/** A refusal notice's placeholders: codes from the URL, names from the portal's own records. */
+export function refusalNoticeValues(ctx: QuickbooksContext, searchParams: Record<string, string | string[] | undefined>): Record<string, string> {
+  return refusalValues({
+    param: (name) => param(searchParams, name),
+    companyName: ctx.connection?.companyName,
+    businessCurrency: ctx.business.currency,
+    names: defaultNames(ctx.processorName, ctx.locale),
+  });
 }
 
 /** The first value of a search parameter. */

@@ -5,7 +5,7 @@ import { RefusalNotice } from "@/components/quickbooks/refusal-notice";
 import { isLive } from "@/lib/quickbooks/connection/connection-record";
 import { DEFAULT_CHOICE, MAPPING_SLOTS, type MappingSlot } from "@/lib/quickbooks/mapping/mapping-choice";
 import { mappingFor } from "@/lib/quickbooks/mapping/mapping-versions";
-import { mappingOptionsFor, param, quickbooksContext } from "../_data/context";
+import { mappingOptionsFor, param, quickbooksContext, refusalNoticeValues } from "../_data/context";
 
 /** Edit mapping (Manage tab): the wizard's choices; saving adds a version effective today. */
 export default async function EditMappingPage({ params, searchParams }: { params: Promise<{ merchantId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -35,7 +35,7 @@ export default async function EditMappingPage({ params, searchParams }: { params
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("editMapping.title")}</h1>
       <p className="text-sm text-slate-700">{t("editMapping.fromToday")}</p>
-      {error && <RefusalNotice code={error} values={{ name: param(query, "name") ?? "?", existingType: param(query, "existingType") ?? "?" }} />}
+      {error && <RefusalNotice code={error} values={refusalNoticeValues(ctx, query)} />}
       {"refusal" in loaded ? (
         <RefusalNotice code={loaded.refusal} values={{}} />
       ) : (

@@ -6,7 +6,7 @@ import { Notice } from "@/components/quickbooks/notice";
 import { RefusalNotice } from "@/components/quickbooks/refusal-notice";
 import { isInSetup } from "@/lib/quickbooks/connection/connection-record";
 import { MAPPING_SLOTS } from "@/lib/quickbooks/mapping/mapping-choice";
-import { mappingOptionsFor, param, quickbooksContext } from "../_data/context";
+import { mappingOptionsFor, param, quickbooksContext, refusalNoticeValues } from "../_data/context";
 
 /**
  * Wizard step 2, after Intuit: the mapping. Its choices go to the review step in the URL, so a
@@ -32,7 +32,7 @@ export default async function SetupPage({ params, searchParams }: { params: Prom
           {t("setup.wrongCompany")}
         </Link>
       </Notice>
-      {error && <RefusalNotice code={error} values={{ name: param(query, "name") ?? "?", existingType: param(query, "existingType") ?? "?" }} />}
+      {error && <RefusalNotice code={error} values={refusalNoticeValues(ctx, query)} />}
       {"refusal" in loaded ? (
         <RefusalNotice code={loaded.refusal} values={{}} />
       ) : (

@@ -1,5 +1,7 @@
-/** The largest ingest body accepted: about 20,000 events. */
+/** The largest processor ingest body accepted (POST /api/processor/events): about 20,000 events. */
 export const MAX_INGEST_BODY_BYTES = 5 * 1024 * 1024;
+/** The largest Intuit webhook body accepted: Intuit sends at most ~1 MB per notification. */
+export const MAX_INTUIT_WEBHOOK_BODY_BYTES = 2 * 1024 * 1024;
 
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: number) {
@@ -13,7 +15,7 @@ export class BodyTooLargeError extends Error {
  * Content-Length can be absent or wrong (chunked uploads), so the stream itself is counted and the
  * rest is never buffered.
  */
-export async function readLimitedBody(request: Request, limit = MAX_INGEST_BODY_BYTES): Promise<Uint8Array> {
+export async function readLimitedBody(request: Request, limit: number): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > limit) throw new BodyTooLargeError(limit);
   if (!request.body) return new Uint8Array(0);
