@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { NAMESPACES, loadMessages } from "./catalog";
 import { formatMoney } from "./money";
@@ -13,9 +14,21 @@ function flatten(value: unknown, prefix = ""): Map<string, string> {
   return out;
 }
 
-/** ICU argument names used by a message: {name}, {count, plural, ...}. */
+/**
+ * ICU argument names used by a message ({name}, {count, plural, ...}), read with the ICU parser
+ * next-intl itself uses, so words inside select and plural branches are not taken for arguments.
+ */
 function argumentsOf(message: string): string[] {
-  return [...message.matchAll(/\{\s*([A-Za-z_][\w]*)\s*[,}]/g)].map((m) => m[1]).sort();
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if ("value" in element && typeof element.value === "string" && element.type !== TYPE.literal && element.type !== TYPE.pound) names.add(element.value);
+      if ("options" in element) for (const option of Object.values(element.options)) walk(option.value);
+      if ("children" in element) walk(element.children);
+    }
+  };
+  walk(parse(message, { ignoreTag: true }));
+  return [...names].sort();
 }
 
 describe("translation catalogs", () => {

@@ -126,7 +126,7 @@ describe("no transaction is held across a call to Intuit", () => {
       await intuit.started;
       await single.db.select().from(qboConnections).where(eq(qboConnections.id, c.id)).for("update", { noWait: true });
       intuit.release();
-      expect((await pending).status).toBe("disconnected");
+      expect((await pending).connection.status).toBe("disconnected");
       expect(await readTokens(t.db, c.id)).toBeNull();
     } finally {
       await single.close();
