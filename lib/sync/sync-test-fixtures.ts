@@ -1,5 +1,6 @@
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { qboConnections, qboMappingVersions, syncItems, syncRuns } from "@/db/schema";
+import { qboConnections, qboMappingVersions, syncItems, syncRuns, unplannedRecords } from "@/db/schema";
 import { insertBusiness, type Business } from "@/lib/portal/test-fixtures";
 
 /** Connections, sync items and runs written straight into the tables, for the lib/sync and inngest tests. */
@@ -62,6 +63,8 @@ export async function insertItem(db: Db, connection: Connection, spec: Partial<t
     .insert(syncItems)
     .values({ connectionId: connection.id, businessId: connection.businessId, ...spec })
     .returning();
+  // As the planner does: a record with a sync item has left the planner's queue.
+  await db.delete(unplannedRecords).where(and(eq(unplannedRecords.recordId, spec.recordId), eq(unplannedRecords.recordType, spec.recordType)));
   return row;
 }
 
