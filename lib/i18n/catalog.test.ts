@@ -22,7 +22,7 @@ function argumentsOf(message: string): string[] {
   const names = new Set<string>();
   const walk = (elements: MessageFormatElement[]) => {
     for (const element of elements) {
-      if ("value" in element && typeof element.value === "string" && element.type !== TYPE.literal && element.type !== TYPE.pound) names.add(element.value);
+      if ("value" in element && typeof element.value === "string" && element.type !== TYPE.literal) names.add(element.value);
       if ("options" in element) for (const option of Object.values(element.options)) walk(option.value);
       if ("children" in element) walk(element.children);
     }
