@@ -89,7 +89,9 @@ test.describe("the Manage tab", () => {
     await expect(page.getByTestId("qbo-health")).toContainText("all exist and are active");
     const revenue = (await sandboxEntities(company.realmId, "Account")).find((a) => a.Name === "Maple Payments Revenue")!;
     await injectFault(company.realmId, { kind: "inactive", entity: "Account", id: String(revenue.Id) });
+    // The Manage tab shows the last check (under a minute old); "Check now" asks QuickBooks again.
     await qbo.goto();
+    await page.getByRole("button", { name: "Check now" }).click();
     await expect(page.getByTestId("qbo-health")).toContainText('The revenue account "Maple Payments Revenue" is inactive in QuickBooks');
     await expect(page.getByTestId("qbo-health")).toContainText("Make it active again");
   });
@@ -97,7 +99,9 @@ test.describe("the Manage tab", () => {
   test("reauthorize after the sandbox revoked the tokens; another company is refused", async ({ page }) => {
     const { business, company, qbo } = await connectedBusiness(page);
     await injectFault(company.realmId, { kind: "revokeGrant" });
+    // The Manage tab shows the last check; "Check now" asks QuickBooks, which refuses the grant.
     await qbo.goto();
+    await page.getByRole("button", { name: "Check now" }).click();
     await expect(page.getByTestId("qbo-needs-reauthorization")).toBeVisible();
     await expect(qbo.status).toHaveText("Needs reauthorization");
 

@@ -4,6 +4,7 @@ import { qboConnections } from "@/db/schema";
 import { withConnectionApi } from "@/lib/quickbooks/connection/connection-api";
 import { ConnectionRefusedError } from "@/lib/quickbooks/connection/refusal";
 import { checkMappingHealth } from "@/lib/quickbooks/mapping/mapping-health";
+import { recordMappingHealth, resultOf } from "@/lib/quickbooks/mapping/mapping-health-cache";
 import { mappingFor } from "@/lib/quickbooks/mapping/mapping-versions";
 import type { EntityChangeNotice } from "@/lib/quickbooks/webhooks";
 import { notifyMappingBroken, notifyMappingHealthy } from "./causes";
@@ -60,6 +61,8 @@ export async function recheckMappingAfterWebhook(db: Db, changes: EntityChangeNo
     if (!used.some((id) => changedIds.has(id))) continue;
     try {
       const broken = await withConnectionApi(db, connection, (api) => checkMappingHealth(api, mapping));
+      // The Manage tab shows this check from now on, without asking QuickBooks again.
+      await recordMappingHealth(db, connection.id, mapping.version, resultOf(broken));
       if (broken.length > 0) await notifyMappingBroken(db, connection, broken);
       else await notifyMappingHealthy(db, connection);
       outcomes.push({ realmId: connection.realmId!, connectionId: connection.id, broken: broken.length });
