@@ -89,17 +89,18 @@ export function FailedItems({ merchantId, markFailedItems, items, canManage, map
   return (
     <div id="failed" className="space-y-2" data-testid="sync-failed">
       <h2 className="text-lg font-semibold">{t("title")}</h2>
+      {/* Above the list: the confirmation stays when the last item leaves it. */}
+      {message && (
+        <p role="status" className="text-sm" data-testid="failed-result">
+          {message}
+        </p>
+      )}
       {items.length === 0 ? (
         <p className="text-sm text-slate-600">{t("empty")}</p>
       ) : (
         <>
           <p className="text-sm text-slate-600">{t("intro")}</p>
           {!canManage && <p className="text-sm text-slate-600">{t("ownerOnly")}</p>}
-          {message && (
-            <p role="status" className="text-sm" data-testid="failed-result">
-              {message}
-            </p>
-          )}
           {canManage && (
             <div className="flex items-center gap-4">
               <label className="flex items-center gap-2 text-sm">
