@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@/db/testing/test-databas
 import { listDeposits } from "./deposits";
 import { insertBusiness, type Business } from "./test-fixtures";
 import { listTransactions } from "./transactions";
+import type { PlanNode } from "@/db/testing/explain";
 
 /**
  * The Transactions page must stay fast at a million rows. This suite loads a million transactions
@@ -21,15 +22,6 @@ let big: Business;
 let captured: { query: string; params: unknown[] }[] = [];
 let loggingDb: Db;
 
-interface PlanNode {
-  "Node Type": string;
-  "Index Name"?: string;
-  "Relation Name"?: string;
-  "Actual Rows"?: number;
-  "Actual Loops"?: number;
-  "Rows Removed by Filter"?: number;
-  Plans?: PlanNode[];
-}
 
 function nodesOf(plan: PlanNode): PlanNode[] {
   return [plan, ...(plan.Plans ?? []).flatMap(nodesOf)];

@@ -24,6 +24,7 @@ import type { QboApi } from "@/lib/quickbooks/api-client";
 import { addDays, type IsoDate } from "./dates";
 import { originals, withOriginal } from "./load";
 import { findServiceItem, findUndepositedFundsAccount, remembered, taxCodeRates } from "./references";
+import type { MappedReferences } from "@/lib/quickbooks/mapping/mapping-health";
 
 /**
  * "Preview a day": one real ended business day of a business, built exactly as the engine would
@@ -255,18 +256,7 @@ async function previewContext(db: Db, api: QboApi, input: PreviewInput): Promise
 }
 
 /** A saved mapping version as the preview takes it. */
-export function previewMappingOf(version: {
-  bankAccountId: string;
-  bankAccountName: string;
-  revenueAccountId: string;
-  revenueAccountName: string;
-  expenseAccountId: string;
-  expenseAccountName: string;
-  customerId: string;
-  customerName: string;
-  taxCodeId: string;
-  taxCodeName: string;
-}): PreviewMapping {
+export function previewMappingOf(version: MappedReferences): PreviewMapping {
   return {
     bankAccountId: version.bankAccountId,
     revenueAccountId: version.revenueAccountId,
