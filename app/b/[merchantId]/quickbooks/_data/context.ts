@@ -9,7 +9,9 @@ import { findConnection, type Connection } from "@/lib/quickbooks/connection/con
 import { ConnectionRefusedError, type RefusalCode } from "@/lib/quickbooks/connection/refusal";
 import { refusalValues } from "@/lib/quickbooks/connection/refusal-values";
 import { defaultNames } from "@/lib/quickbooks/mapping/default-names";
+import { businessToday, systemClock } from "@/lib/quickbooks/connection/business-day";
 import { loadMappingOptions, type MappingOptions } from "@/lib/quickbooks/mapping/mapping-options";
+import { recentSalesTaxRate } from "@/lib/quickbooks/mapping/recent-sales-tax-rate";
 
 /** What every QuickBooks page needs: the member's access, the connection record, the language. */
 export async function quickbooksContext(merchantId: string) {
@@ -31,11 +33,12 @@ export async function quickbooksContext(merchantId: string) {
 }
 export type QuickbooksContext = Awaited<ReturnType<typeof quickbooksContext>>;
 
-/** The mapping step's choices read from the company, or why they could not be read. */
+/** The mapping step's choices read from the company (the tax code matched to recent sales' rate), or why they could not be read. */
 export async function mappingOptionsFor(ctx: QuickbooksContext, connection: Connection): Promise<{ options: MappingOptions } | { refusal: RefusalCode }> {
   try {
+    const recentSalesTax = await recentSalesTaxRate(ctx.db, ctx.business.id, businessToday(systemClock, ctx.business.timezone));
     const options = await withConnectionApi(ctx.db, connection, (api) =>
-      loadMappingOptions(api, { country: ctx.business.country, region: ctx.business.region, names: defaultNames(ctx.processorName, ctx.locale) }),
+      loadMappingOptions(api, { country: ctx.business.country, region: ctx.business.region, names: defaultNames(ctx.processorName, ctx.locale), recentSalesTax }),
     );
     return { options };
   } catch (error) {
