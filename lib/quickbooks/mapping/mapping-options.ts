@@ -3,7 +3,8 @@ import type { DefaultNames } from "./default-names";
 import { accountSchema, ACCOUNT_TYPES, customerSchema, parseRows, taxCodeSchema, type QboAccount } from "./qbo-entities";
 import { US_NOT_TAXABLE, US_TAXABLE } from "@/lib/accounting/us-tax-codes";
 import { salesPercentByCode } from "../tax-rates";
-import type { RecentSalesTaxRate } from "./recent-sales-tax-rate";
+import type { DbOrTx } from "@/db/client";
+import { recentSalesTaxRate, type RecentSalesTaxRate } from "./recent-sales-tax-rate";
 import { preselectTaxCode } from "./tax-code-choice";
 
 export interface MappingOption {
@@ -95,4 +96,18 @@ export async function loadMappingOptions(
       customer: customer ? { name: context.names.customer, state: "existing", id: customer.Id } : { name: context.names.customer, state: "new" },
     },
   };
+}
+
+/**
+ * The mapping step's options for a business (what the wizard and Edit mapping show): the rate its
+ * recent sales were taxed at, read from the processor records up to `today` (its business day),
+ * then the company's choices with the tax code matching that rate preselected.
+ */
+export async function loadBusinessMappingOptions(
+  db: DbOrTx,
+  api: QboReader,
+  context: { business: { id: string; country: "CA" | "US"; region: string }; names: DefaultNames; today: string },
+): Promise<MappingOptions> {
+  const recentSalesTax = await recentSalesTaxRate(db, context.business.id, context.today);
+  return loadMappingOptions(api, { country: context.business.country, region: context.business.region, names: context.names, recentSalesTax });
 }
