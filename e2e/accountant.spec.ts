@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { waitForEmails } from "./pages/mail-catcher";
 import { allowSyncNow, insertDeposit, insertSales } from "./pages/processor-records";
 import { createBusiness, e2eDb, injectFault, sandboxCompany } from "./pages/quickbooks-fixtures";
 import { QuickBooksPage } from "./pages/quickbooks-page";
@@ -91,12 +92,20 @@ test("owner invites an accountant who reconciles; preview balances; presenting m
   await page.getByRole("button", { name: "Create invitation" }).click();
   const link = await page.getByTestId("invite-link").inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{40,}$/);
+  await expect(page.getByTestId("invite-email-sent")).toHaveText(`An email with this link was sent to ${accountantEmail} in English.`);
   await expect(page.locator('[data-testid="invitation"][data-state="pending"]')).toHaveCount(1);
 
-  // …who accepts in a fresh browser, creating an account.
+  // The invitation email in the harness's maildev: the business, who invited, the expiry, the same single-use link.
+  const [invitationEmail] = await waitForEmails(accountantEmail, 1);
+  expect(invitationEmail.subject).toMatch(new RegExp(` invites you to ${business.legalName} on Maple Payments$`));
+  expect(invitationEmail.text).toContain("This link works once and expires on");
+  const emailedLink = invitationEmail.text.match(/http:\/\/localhost:\d+\/invite\/[A-Za-z0-9_-]+/)?.[0];
+  expect(emailedLink).toBe(link);
+
+  // …who opens the link from the email in a fresh browser and accepts, creating an account.
   const context = await browser.newContext();
   const accountant = await context.newPage();
-  await accountant.goto(link);
+  await accountant.goto(emailedLink!);
   await accountant.locator('input[name="name"]').fill("Chartered Accountant");
   await accountant.locator('input[name="password"]').fill("a long accountant password");
   await accountant.getByRole("button", { name: "Create account and accept" }).click();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createState } from "../lib/quickbooks/oauth-state";
+import { insertSales } from "./pages/processor-records";
 import { SignInPage } from "./pages/sign-in-page";
 import { connectionRow, createBusiness, e2eDb, sandboxCompany, sandboxEntities, storedAccessToken } from "./pages/quickbooks-fixtures";
 import { IntuitAuthorizePage } from "./pages/quickbooks-intuit-page";
@@ -257,5 +258,50 @@ test.describe("connecting a business to QuickBooks", () => {
     expect(accounts.filter((a) => a.Name === "Revenu Maple Payments")).toHaveLength(1);
     expect(accounts.filter((a) => a.Name === "Dépenses Maple Payments")).toHaveLength(1);
     expect((await sandboxEntities(company.realmId, "Customer")).filter((c) => c.DisplayName === "Client Maple Payments")).toHaveLength(1);
+  });
+
+  test("the tax code at the rate recent sales carried is preselected; another code is warned about, in English and French", async ({ page, browser }) => {
+    const business = await createBusiness("ON");
+    // The processor charged 5 % (GST alone) on this Ontario business's recent sales.
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() - 2 * 86_400_000));
+    await insertSales(business.id, [
+      { processorId: `gst-1-${business.merchantId}`, amountMinor: 1_050, taxMinor: 50, day },
+      { processorId: `gst-2-${business.merchantId}`, amountMinor: 2_100, taxMinor: 100, day },
+    ]);
+    const company = await sandboxCompany({ name: `GST Books ${business.merchantId}`, country: "CA", region: "ON" });
+    await signIn(page);
+    const qbo = new QuickBooksPage(page, business.merchantId);
+    await qbo.startConnect();
+    await new IntuitAuthorizePage(page).authorize(company, company.name);
+    await expect(page).toHaveURL(/\/setup/);
+    // By rate, not by region (the region alone would give HST ON).
+    await expect(qbo.select("taxCode").locator("option:checked")).toHaveText("GST");
+    await expect(page.getByTestId("tax-rate-match")).toContainText("taxed at 5.00 %): GST is 5 %");
+    await expect(page.getByTestId("tax-rate-warning")).toHaveCount(0);
+
+    // The owner picks another code: the warning names both rates at once, and goes when GST is back.
+    await qbo.select("taxCode").selectOption({ label: "HST ON" });
+    const warning = page.getByTestId("tax-rate-warning");
+    await expect(warning).toContainText("Recent sales were taxed at 5.00 % (2 sales in the last 30 days); HST ON is 13 %.");
+    await qbo.select("taxCode").selectOption({ label: "GST" });
+    await expect(warning).toHaveCount(0);
+    await qbo.select("taxCode").selectOption({ label: "HST ON" });
+    await qbo.submitMapping();
+    await expect(page).toHaveURL(/\/setup\/review\?/);
+    await expect(page.getByTestId("qbo-mapping-summary")).toContainText("HST ON");
+    await expect(warning).toContainText("Recent sales were taxed at 5.00 %");
+    const reviewUrl = page.url();
+
+    // A French-speaking co-owner sees the same review and step in French.
+    await e2eDb()`insert into memberships (user_id, business_id, role) select id, ${business.id}, 'owner' from users where email = 'proprietaire@demo.test'`;
+    const context = await browser.newContext();
+    const french = await context.newPage();
+    await new SignInPage(french).signInAndWait("proprietaire@demo.test");
+    await french.goto(reviewUrl);
+    await expect(french.getByTestId("tax-rate-warning")).toContainText("Les ventes récentes ont été taxées à 5,00 % (2 ventes des 30 derniers jours) ; HST ON est à 13 %.");
+    await french.goto(reviewUrl.replace("/setup/review?", "/setup?"));
+    await expect(new QuickBooksPage(french, business.merchantId).select("taxCode").locator("option:checked")).toHaveText("HST ON");
+    await expect(french.getByTestId("tax-rate-warning")).toContainText("HST ON est à 13 %");
+    await context.close();
   });
 });

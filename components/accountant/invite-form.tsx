@@ -3,9 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 /** What the invite form shows after a try. */
-export type InviteState = { status: "idle" } | { status: "created"; email: string; path: string } | { status: "error"; code: "already_member" | "invalid" };
+export type InviteState =
+  | { status: "idle" }
+  | { status: "created"; email: string; path: string; locale: "en" | "fr-CA"; emailed: "sent" | "failed" }
+  | { status: "error"; code: "already_member" | "invalid" };
 
-/** Settings → Accountants: the invitation form and, once created, the link to copy. */
+/** Settings → Accountants: the invitation form and, once created, whether the email left and the link to copy (always). */
 export function InviteForm({ merchantId, defaultLocale, invite }: { merchantId: string; defaultLocale: "en" | "fr-CA"; invite: (state: InviteState, form: FormData) => Promise<InviteState> }) {
   const t = useTranslations("accountant.accountants");
   const [state, action, pending] = useActionState<InviteState, FormData>(invite, { status: "idle" });
@@ -36,8 +39,20 @@ export function InviteForm({ merchantId, defaultLocale, invite }: { merchantId: 
         </p>
       )}
       {state.status === "created" && (
-        <div className="space-y-2 rounded bg-green-50 p-3 text-sm" data-testid="invite-created">
-          <p>{t("created", { email: state.email })}</p>
+        <div className="space-y-2 rounded bg-green-50 p-3 text-sm" data-testid="invite-created" data-emailed={state.emailed}>
+          {state.emailed === "sent" ? (
+            <>
+              <p data-testid="invite-email-sent">{t("emailSent", { email: state.email, language: t(`languages.${state.locale}`) })}</p>
+              <p>{t("createdCopy", { email: state.email })}</p>
+            </>
+          ) : (
+            <>
+              <p role="alert" className="rounded bg-amber-50 px-2 py-1 text-amber-900" data-testid="invite-email-failed">
+                {t("emailFailed", { email: state.email })}
+              </p>
+              <p>{t("created", { email: state.email })}</p>
+            </>
+          )}
           <input readOnly value={link} className="w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" data-testid="invite-link" onFocus={(e) => e.currentTarget.select()} />
           <button
             type="button"

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { US_NOT_TAXABLE } from "@/lib/accounting/us-tax-codes";
 import { DEFAULT_CHOICE, type MappingSlot } from "@/lib/quickbooks/mapping/mapping-choice";
 import type { DefaultChoice, MappingOption, MappingOptions } from "@/lib/quickbooks/mapping/mapping-options";
+import { TaxCodeSelect } from "./tax-code-select";
 
 interface MappingFormProps {
   action: string;
@@ -97,16 +97,7 @@ export async function MappingForm(props: MappingFormProps) {
         {withDefault("customer", options.customers, t("existingCustomers"))}
       </Field>
       <Field slot="taxCode" label={t("taxCode")} help={t("taxCodeHelp")}>
-        <Select slot="taxCode" value={selected.taxCode ?? options.preselectedTaxCodeId ?? ""}>
-          <option value="" disabled>
-            {t("choose")}
-          </option>
-          {options.taxCodes.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.id === US_NOT_TAXABLE && o.name === US_NOT_TAXABLE ? t("notTaxable") : o.name}
-            </option>
-          ))}
-        </Select>
+        <TaxCodeSelect value={selected.taxCode ?? options.preselectedTaxCodeId ?? ""} options={options.taxCodes} recentSalesTax={options.recentSalesTax} />
       </Field>
       <div className="flex items-center gap-4">
         <button type="submit" className="rounded bg-green-700 px-4 py-2 font-medium text-white hover:bg-green-800">

@@ -14,7 +14,7 @@ import type { Locale } from "@/lib/i18n/locales";
  * membership goes; every page checks membership). Every step is audited.
  *
  * `createInvitation` is the one place an invitation is produced: it returns the link path, which
- * the owner copies; a mail sender can take the same result and send it in `locale`.
+ * the owner copies; invitation-delivery.ts emails the same link to the invitee in `locale`.
  */
 export const INVITATION_TTL_DAYS = 7;
 export const INVITATION_ACTIONS = {

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "@/db/client";
 import { qboReferences } from "@/db/schema";
 import { CARD_BRAND_NAMES, type CardBrand } from "@/lib/accounting";
 import { US_NOT_TAXABLE } from "@/lib/accounting/us-tax-codes";
 import type { QboApi, QboEntity } from "@/lib/quickbooks/api-client";
 import { queryLiteral } from "@/lib/quickbooks/query-literal";
+import { parseTaxEntity, salesTaxCodeSchema, sumPercents, taxRateSchema } from "@/lib/quickbooks/tax-rates";
 
 /**
  * QuickBooks objects the documents point at, found or created once per connection and remembered
@@ -108,24 +108,6 @@ export async function paymentMethodIds(db: Db, api: QboApi, connectionId: string
   return out;
 }
 
-/** The sales side of a TaxCode: the rates it applies (a code with none taxes nothing). */
-const salesTaxCodeSchema = z.looseObject({
-  SalesTaxRateList: z
-    .looseObject({ TaxRateDetail: z.array(z.looseObject({ TaxRateRef: z.looseObject({ value: z.string().min(1, "a tax rate reference without an id") }) })).optional() })
-    .optional(),
-});
-/** A TaxRate: its percent must be there; a missing one must never become 0 %. */
-const taxRateSchema = z.looseObject({
-  Id: z.string(),
-  RateValue: z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/, "RateValue is not a number")], { error: "the tax rate has no RateValue" }).transform(Number),
-});
-
-function parseTaxEntity<T>(schema: z.ZodType<T>, entity: QboEntity, what: string): T {
-  const parsed = schema.safeParse(entity);
-  if (!parsed.success) throw new Error(`QuickBooks ${what} ${entity.Id} cannot be used: ${parsed.error.issues.map((i) => i.message).join("; ")}.`);
-  return parsed.data;
-}
-
 /** The rates of a tax code's sales side (GST/QST QC → GST 5 + QST 9.975) and their combined percent. */
 export async function taxCodeRates(api: QboApi, taxCodeId: string): Promise<{ percent: number; components: { taxRateId: string; percent: number }[] }> {
   // US "not taxable" is a pseudo code with no rates behind it.
@@ -136,6 +118,6 @@ export async function taxCodeRates(api: QboApi, taxCodeId: string): Promise<{ pe
     const rate = parseTaxEntity(taxRateSchema, await api.read("TaxRate", detail.TaxRateRef.value), "tax rate");
     components.push({ taxRateId: rate.Id, percent: rate.RateValue });
   }
-  const percent = Math.round(components.reduce((sum, c) => sum + c.percent, 0) * 1e6) / 1e6;
+  const percent = sumPercents(components.map((c) => c.percent));
   return { percent, components };
 }

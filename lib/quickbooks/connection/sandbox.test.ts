@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { businesses, memberships, users } from "@/db/schema";
+import { businesses, cardTransactions, memberships, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
 import { env, resetEnvForTests } from "@/lib/env";
 import { startSandbox, type RunningSandbox } from "@/sandbox/src/server";
@@ -8,7 +8,7 @@ import { QboApi } from "../api-client";
 import { QboAuthError } from "../errors";
 import { defaultNames } from "../mapping/default-names";
 import { checkMappingHealth } from "../mapping/mapping-health";
-import { loadMappingOptions } from "../mapping/mapping-options";
+import { loadBusinessMappingOptions, loadMappingOptions } from "../mapping/mapping-options";
 import { saveMapping } from "../mapping/mapping-save";
 import { readTokens } from "../token-store";
 import type { Actor } from "./actor";
@@ -149,5 +149,52 @@ describe("against the QuickBooks sandbox", () => {
       const options = await loadMappingOptions(playgroundApi(realmId), { country, region, names });
       expect(options.taxCodes.find((c) => c.id === options.preselectedTaxCodeId)?.name, region).toBe(name);
     }
+  });
+
+  it("preselects the code at the rate recent sales were taxed at, with every code's rate from QuickBooks", async () => {
+    const today = "2026-11-30";
+    const taxedSales = async (businessId: string, currency: "CAD" | "USD", sales: [number, number][]) =>
+      db.db.insert(cardTransactions).values(
+        sales.map(([amountMinor, taxMinor], i) => ({
+          businessId,
+          processorId: `rate-${i}`,
+          kind: "sale" as const,
+          amountMinor,
+          currency,
+          cardBrand: "visa" as const,
+          last4: "4242",
+          occurredAt: new Date(`${today}T15:00:00Z`),
+          businessDate: today,
+          taxMinor,
+          payloadHash: "fixture",
+        })),
+      );
+    // An Ontario business whose processor charged 5 % (GST only): GST, not the region's HST ON.
+    const on = await seedBusiness("ON", "CAD", "America/Toronto");
+    await taxedSales(on.businessId, "CAD", [[1_050, 50], [2_101, 100], [10_500, 500]]);
+    const caCompany = await newCompany("CA", "ON");
+    const business = { id: on.businessId, country: "CA" as const, region: "ON" };
+    const ca = await loadBusinessMappingOptions(db.db, playgroundApi(caCompany.realmId), { business, names, today });
+    expect(ca.recentSalesTax).toMatchObject({ sales: 3, from: "2026-11-01", to: today });
+    expect(ca.recentSalesTax!.percent).toBeCloseTo(4.9993, 3);
+    expect(ca.taxCodes.find((c) => c.id === ca.preselectedTaxCodeId)).toMatchObject({ name: "GST", percent: 5 });
+    expect(ca.taxCodes.find((c) => c.name === "HST ON")?.percent).toBe(13);
+    expect(ca.taxCodes.find((c) => c.name === "GST/QST QC - 9.975")?.percent).toBe(14.975);
+    expect(ca.taxCodes.find((c) => c.name === "Exempt")?.percent).toBe(0);
+    // Without taxed sales: the region, as before.
+    const fresh = await seedBusiness("ON", "CAD", "America/Toronto");
+    const byRegion = await loadBusinessMappingOptions(db.db, playgroundApi(caCompany.realmId), { business: { ...business, id: fresh.businessId }, names, today });
+    expect(byRegion.recentSalesTax).toBeNull();
+    expect(byRegion.taxCodes.find((c) => c.id === byRegion.preselectedTaxCodeId)?.name).toBe("HST ON");
+
+    // A New York City business (8.875 %): the transaction tax code NYC (NY State 4 + NYC 4.5 + MCTD 0.375), not NY State.
+    const ny = await seedBusiness("NY", "USD", "America/New_York");
+    await taxedSales(ny.businessId, "USD", [[10_888, 888], [5_444, 444]]);
+    const usCompany = await newCompany("US", "NY");
+    const us = await loadBusinessMappingOptions(db.db, playgroundApi(usCompany.realmId), { business: { id: ny.businessId, country: "US", region: "NY" }, names, today });
+    expect(us.taxCodes.find((c) => c.id === us.preselectedTaxCodeId)).toMatchObject({ name: "NYC", percent: 8.875 });
+    expect(us.taxCodes.find((c) => c.name === "NY State")?.percent).toBe(4);
+    expect(us.taxCodes.find((c) => c.id === "NON")?.percent).toBe(0);
+    expect(us.taxCodes.some((c) => c.id === "TAX")).toBe(false);
   });
 });

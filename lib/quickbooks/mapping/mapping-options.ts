@@ -1,7 +1,10 @@
 import type { QboApi } from "../api-client";
 import type { DefaultNames } from "./default-names";
 import { accountSchema, ACCOUNT_TYPES, customerSchema, parseRows, taxCodeSchema, type QboAccount } from "./qbo-entities";
-import { US_NOT_TAXABLE } from "@/lib/accounting/us-tax-codes";
+import { US_NOT_TAXABLE, US_TAXABLE } from "@/lib/accounting/us-tax-codes";
+import { salesPercentByCode } from "../tax-rates";
+import type { DbOrTx } from "@/db/client";
+import { recentSalesTaxRate, type RecentSalesTaxRate } from "./recent-sales-tax-rate";
 import { preselectTaxCode } from "./tax-code-choice";
 
 export interface MappingOption {
@@ -19,13 +22,20 @@ export type DefaultChoice =
   | { name: string; state: "existing"; id: string }
   | { name: string; state: "conflict"; conflictType: string };
 
+/** A tax code offered, with the combined percent of its sales rates (null: QuickBooks did not say). */
+export interface TaxCodeOption extends MappingOption {
+  percent: number | null;
+}
+
 export interface MappingOptions {
   bankAccounts: MappingOption[];
   incomeAccounts: MappingOption[];
   expenseAccounts: MappingOption[];
   customers: MappingOption[];
-  taxCodes: MappingOption[];
+  taxCodes: TaxCodeOption[];
   preselectedTaxCodeId: string | null;
+  /** The rate the processor charged on recent sales: the mapping step warns when the chosen code's differs. */
+  recentSalesTax: RecentSalesTaxRate | null;
   defaults: { revenue: DefaultChoice; expense: DefaultChoice; customer: DefaultChoice };
 }
 
@@ -43,23 +53,33 @@ function defaultAccount(accounts: QboAccount[], name: string, type: string): Def
 }
 
 /**
- * Everything the mapping step offers, read from the company (three queries): its Bank, Income and
- * Expense accounts, customers, tax codes with the one fitting the business's region preselected,
- * and where the processor's default account and customer stand.
+ * Everything the mapping step offers, read from the company (four queries): its Bank, Income and
+ * Expense accounts, customers, tax codes with their rates and the one matching the rate of the
+ * business's recent sales (or else its region) preselected, and where the processor's default
+ * account and customer stand.
  */
 export async function loadMappingOptions(
   api: QboReader,
-  context: { country: "CA" | "US"; region: string; names: DefaultNames },
+  context: { country: "CA" | "US"; region: string; names: DefaultNames; recentSalesTax?: RecentSalesTaxRate | null },
 ): Promise<MappingOptions> {
-  const [accountRows, customerRows, taxCodeRows] = await Promise.all([api.queryAll("Account"), api.queryAll("Customer"), api.queryAll("TaxCode")]);
+  const [accountRows, customerRows, taxCodeRows, taxRateRows] = await Promise.all([
+    api.queryAll("Account"),
+    api.queryAll("Customer"),
+    api.queryAll("TaxCode"),
+    api.queryAll("TaxRate"),
+  ]);
+  const percents = salesPercentByCode(taxCodeRows, taxRateRows);
+  const recentSalesTax = context.recentSalesTax ?? null;
   const accounts = parseRows(accountSchema, accountRows).filter((a) => a.Active !== false);
   const customers = parseRows(customerSchema, customerRows).filter((c) => c.Active !== false);
-  const taxCodes = parseRows(taxCodeSchema, taxCodeRows).filter((c) => c.Active !== false && c.Id !== "TAX");
+  const taxCodes = parseRows(taxCodeSchema, taxCodeRows)
+    .filter((c) => c.Active !== false && c.Id !== US_TAXABLE)
+    .map((c) => ({ ...c, percent: percents.get(c.Id) ?? null }));
   const ofType = (type: string) => accounts.filter((a) => a.AccountType === type).map(accountOption).sort(byName);
 
-  const taxOptions = taxCodes.map((c) => ({ id: c.Id, name: c.Name })).sort(byName);
-  if (context.country === "US" && !taxOptions.some((o) => o.id === US_NOT_TAXABLE)) taxOptions.push({ id: US_NOT_TAXABLE, name: US_NOT_TAXABLE });
-  const preselected = preselectTaxCode(taxCodes, context.country, context.region);
+  const taxOptions: TaxCodeOption[] = taxCodes.map((c) => ({ id: c.Id, name: c.Name, percent: c.percent })).sort(byName);
+  if (context.country === "US" && !taxOptions.some((o) => o.id === US_NOT_TAXABLE)) taxOptions.push({ id: US_NOT_TAXABLE, name: US_NOT_TAXABLE, percent: 0 });
+  const preselected = preselectTaxCode(taxCodes, context.country, context.region, recentSalesTax?.percent ?? null);
   const customer = customers.find((c) => c.DisplayName.trim().toLowerCase() === context.names.customer.trim().toLowerCase());
 
   return {
@@ -69,10 +89,25 @@ export async function loadMappingOptions(
     customers: customers.map((c) => ({ id: c.Id, name: c.DisplayName })).sort(byName),
     taxCodes: taxOptions,
     preselectedTaxCodeId: preselected?.Id ?? (context.country === "US" ? US_NOT_TAXABLE : null),
+    recentSalesTax,
     defaults: {
       revenue: defaultAccount(accounts, context.names.revenue, ACCOUNT_TYPES.revenue),
       expense: defaultAccount(accounts, context.names.expense, ACCOUNT_TYPES.expense),
       customer: customer ? { name: context.names.customer, state: "existing", id: customer.Id } : { name: context.names.customer, state: "new" },
     },
   };
+}
+
+/**
+ * The mapping step's options for a business (what the wizard and Edit mapping show): the rate its
+ * recent sales were taxed at, read from the processor records up to `today` (its business day),
+ * then the company's choices with the tax code matching that rate preselected.
+ */
+export async function loadBusinessMappingOptions(
+  db: DbOrTx,
+  api: QboReader,
+  context: { business: { id: string; country: "CA" | "US"; region: string }; names: DefaultNames; today: string },
+): Promise<MappingOptions> {
+  const recentSalesTax = await recentSalesTaxRate(db, context.business.id, context.today);
+  return loadMappingOptions(api, { country: context.business.country, region: context.business.region, names: context.names, recentSalesTax });
 }

@@ -9,7 +9,8 @@ import { findConnection, type Connection } from "@/lib/quickbooks/connection/con
 import { ConnectionRefusedError, type RefusalCode } from "@/lib/quickbooks/connection/refusal";
 import { refusalValues } from "@/lib/quickbooks/connection/refusal-values";
 import { defaultNames } from "@/lib/quickbooks/mapping/default-names";
-import { loadMappingOptions, type MappingOptions } from "@/lib/quickbooks/mapping/mapping-options";
+import { businessToday, systemClock } from "@/lib/quickbooks/connection/business-day";
+import { loadBusinessMappingOptions, type MappingOptions } from "@/lib/quickbooks/mapping/mapping-options";
 
 /** What every QuickBooks page needs: the member's access, the connection record, the language. */
 export async function quickbooksContext(merchantId: string) {
@@ -31,11 +32,11 @@ export async function quickbooksContext(merchantId: string) {
 }
 export type QuickbooksContext = Awaited<ReturnType<typeof quickbooksContext>>;
 
-/** The mapping step's choices read from the company, or why they could not be read. */
+/** The mapping step's choices read from the company (the tax code matched to recent sales' rate), or why they could not be read. */
 export async function mappingOptionsFor(ctx: QuickbooksContext, connection: Connection): Promise<{ options: MappingOptions } | { refusal: RefusalCode }> {
   try {
     const options = await withConnectionApi(ctx.db, connection, (api) =>
-      loadMappingOptions(api, { country: ctx.business.country, region: ctx.business.region, names: defaultNames(ctx.processorName, ctx.locale) }),
+      loadBusinessMappingOptions(ctx.db, api, { business: ctx.business, names: defaultNames(ctx.processorName, ctx.locale), today: businessToday(systemClock, ctx.business.timezone) }),
     );
     return { options };
   } catch (error) {

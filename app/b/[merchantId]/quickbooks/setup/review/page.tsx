@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { MappingSummary } from "@/components/quickbooks/mapping-summary";
 import { RefusalNotice } from "@/components/quickbooks/refusal-notice";
+import { TaxRateWarning } from "@/components/quickbooks/tax-rate-warning";
 import { US_NOT_TAXABLE } from "@/lib/accounting/us-tax-codes";
 import { isInSetup } from "@/lib/quickbooks/connection/connection-record";
 import { DEFAULT_CHOICE, mappingChoiceSchema, MAPPING_SLOTS } from "@/lib/quickbooks/mapping/mapping-choice";
@@ -79,6 +80,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
       <p className="text-sm text-slate-500">{t("steps.progress", { step: 3, total: 3 })}</p>
       <div className="rounded-lg bg-white p-6 shadow-sm">
         <MappingSummary names={names as Record<keyof typeof names, string>} />
+        <TaxRateWarning recentSalesTax={options.recentSalesTax} code={{ name: names.taxCode!, percent: options.taxCodes.find((o) => o.id === choice.data.taxCode)?.percent ?? null }} />
         {created.length > 0 && (
           <p className="mt-4 text-sm text-slate-700" data-testid="qbo-will-create">
             {t("review.willCreate", { names: created.map((slot) => options.defaults[slot].name).join(", ") })}
