@@ -6,8 +6,8 @@ import { LIVE_STATUSES } from "@/lib/quickbooks/connection/connection-record";
 import type { ProcessorEvent, TransactionKind } from "./events";
 
 /**
- * What the database already holds that a batch touches, loaded up front with a few `IN` queries
- * (chunked), so applying 20,000 events costs a handful of round trips instead of one per event.
+ * What the database already holds that a batch touches, loaded up front with one query per business
+ * and kind of record, so applying 20,000 events costs a handful of round trips instead of one per event.
  * Every query on processor records is scoped to the batch's businesses.
  */
 
