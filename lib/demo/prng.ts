@@ -26,7 +26,12 @@ function hashSeed(seed: string): number {
 }
 
 export function createRng(seed: string | number): Rng {
-  let state = hashSeed(String(seed));
+  return mulberry32(hashSeed(String(seed)));
+}
+
+/** The generator itself, from a 32-bit state (createRng hashes its seed into one; property tests pass theirs). */
+export function mulberry32(seed: number): Rng {
+  let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;

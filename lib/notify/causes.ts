@@ -198,7 +198,7 @@ export async function checkScheduledCauses(db: Db, now = new Date()): Promise<{ 
 
   const expected = new Map<string, { connection: WatchedConnection; kind: "token_expiring" | "pause_limit" | "sync_overdue"; params: Record<string, unknown> }>();
   for (const c of watched) {
-    const company = c.companyName ?? "QuickBooks";
+    const company = companyOf(c);
     if (c.hardExpiresAt && c.hardExpiresAt.getTime() - now.getTime() < WARNING_DAYS * DAY_MS) {
       expected.set(`token_expiring:${c.id}:${c.hardExpiresAt.toISOString()}`, { connection: c, kind: "token_expiring", params: { companyName: company, expiresAt: c.hardExpiresAt.toISOString() } });
     }

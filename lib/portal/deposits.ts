@@ -78,7 +78,7 @@ const depositColumns = {
  * @throws InvalidCursorError when the cursor was not made by this function.
  */
 export async function listDeposits(db: DbOrTx, businessId: string, options: { cursor?: string; limit?: number } = {}): Promise<DepositPage> {
-  const limit = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
+  const limit = pageLimit(options.limit);
   const after = options.cursor ? decodeCursor(cursorSchema, options.cursor) : undefined;
   const conditions: SQL[] = [eq(settlementDeposits.businessId, businessId)];
   if (after) {
@@ -108,6 +108,15 @@ const exactOccurredAt = (column: typeof cardTransactions.occurredAt | typeof fee
 
 function pageLimit(limit: number | undefined): number {
   return Math.min(Math.max(Math.trunc(limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
+}
+
+/** A deposit's items (transactions or fees) of this business, after the cursor's (occurred_at, id) when there is one. */
+function depositItemsAfter(items: typeof cardTransactions | typeof fees, businessId: string, depositId: string, after: z.infer<typeof itemCursorSchema> | undefined) {
+  return and(
+    eq(items.depositId, depositId),
+    eq(items.businessId, businessId),
+    after ? sql`(${items.occurredAt}, ${items.id}) > (${after.occurredAt}::timestamptz, ${after.id}::uuid)` : undefined,
+  );
 }
 
 function itemPage<T extends { id: string; occurredAtExact: string }, R>(rows: T[], limit: number, toRow: (row: T) => R): DepositItemPage<R> {
@@ -182,13 +191,7 @@ export async function listDepositTransactions(
       businessDate: cardTransactions.businessDate,
     })
     .from(cardTransactions)
-    .where(
-      and(
-        eq(cardTransactions.depositId, depositId),
-        eq(cardTransactions.businessId, businessId),
-        after ? sql`(${cardTransactions.occurredAt}, ${cardTransactions.id}) > (${after.occurredAt}::timestamptz, ${after.id}::uuid)` : undefined,
-      ),
-    )
+    .where(depositItemsAfter(cardTransactions, businessId, depositId, after))
     .orderBy(asc(cardTransactions.occurredAt), asc(cardTransactions.id))
     .limit(limit + 1);
   return itemPage(rows, limit, ({ occurredAtExact: _exact, ...t }) => ({ ...t, occurredAt: t.occurredAt.toISOString() }));
@@ -220,13 +223,7 @@ export async function listDepositFees(
     })
     .from(fees)
     .leftJoin(originalTransaction, and(eq(originalTransaction.id, fees.transactionId), eq(originalTransaction.businessId, fees.businessId)))
-    .where(
-      and(
-        eq(fees.depositId, depositId),
-        eq(fees.businessId, businessId),
-        after ? sql`(${fees.occurredAt}, ${fees.id}) > (${after.occurredAt}::timestamptz, ${after.id}::uuid)` : undefined,
-      ),
-    )
+    .where(depositItemsAfter(fees, businessId, depositId, after))
     .orderBy(asc(fees.occurredAt), asc(fees.id))
     .limit(limit + 1);
   return itemPage(rows, limit, ({ occurredAtExact: _exact, ...f }) => f);

@@ -11,7 +11,15 @@ import {
 } from "./events";
 import { hashEvent } from "./canonical-hash";
 import { forEachYielding } from "./event-loop";
-import { emptyRecords, roleKey, type BusinessRecord, type BusinessRecords, type LoadedState } from "./ingest-state";
+import {
+  emptyRecords,
+  roleKey,
+  type BusinessRecord,
+  type BusinessRecords,
+  type FeeRecord,
+  type LoadedState,
+  type TransactionRecord,
+} from "./ingest-state";
 import { addDays, businessDateOf } from "./timezone";
 
 /** The earliest business date a record may carry: the processor's history starts long after. */
@@ -28,18 +36,13 @@ type NewTransaction = typeof cardTransactions.$inferInsert;
 type NewFee = typeof fees.$inferInsert;
 type NewDeposit = typeof settlementDeposits.$inferInsert;
 
-export interface BusinessWrite {
-  id: string;
-  merchantId: string;
-  legalName: string;
-  country: "CA" | "US";
-  region: string;
-  currency: "CAD" | "USD";
-  timezone: string;
-}
+/** A business row to insert or update: what is stored of it (its connection is not ingest's to write). */
+export type BusinessWrite = Omit<BusinessRecord, "connected">;
 
-export interface Settlement {
+/** A stored item (transaction or fee) that a deposit of this batch settles: its deposit_id is set at write. */
+export interface DepositLink {
   businessId: string;
+  /** The item's row id. */
   id: string;
   depositId: string;
 }
@@ -56,8 +59,8 @@ export interface IngestPlan {
   newTransactions: NewTransaction[];
   newFees: NewFee[];
   /** Already-stored items a new deposit settles. */
-  settledTransactions: Settlement[];
-  settledFees: Settlement[];
+  settledTransactions: DepositLink[];
+  settledFees: DepositLink[];
 }
 
 interface Location {
@@ -195,6 +198,24 @@ class Planner {
     return true;
   }
 
+  /** The columns a new transaction and a new fee share (but their kinds); the business date must be plausible. */
+  private newItemFields(event: TransactionEvent | FeeEvent, business: BusinessRecord, hash: string, loc: Location) {
+    const occurredAt = new Date(event.occurredAt);
+    const businessDate = businessDateOf(occurredAt, business.timezone);
+    this.checkPlausibleDate(businessDate, business, loc, "occurredAt");
+    return {
+      id: randomUUID(),
+      businessId: business.id,
+      processorId: event.id,
+      amountMinor: event.amountMinor,
+      currency: event.currency,
+      occurredAt,
+      businessDate,
+      depositId: null,
+      payloadHash: hash,
+    };
+  }
+
   private transaction(event: TransactionEvent, loc: Location): void {
     const [business, records] = this.businessFor(event, loc);
     const hash = hashEvent(event);
@@ -217,27 +238,16 @@ class Planner {
       originalId = original.id;
     }
 
-    const occurredAt = new Date(event.occurredAt);
-    const businessDate = businessDateOf(occurredAt, business.timezone);
-    this.checkPlausibleDate(businessDate, business, loc, "occurredAt");
-    const row: NewTransaction = {
-      id: randomUUID(),
-      businessId: business.id,
-      processorId: event.id,
+    const row = {
+      ...this.newItemFields(event, business, hash, loc),
       kind: event.kind,
-      amountMinor: event.amountMinor,
-      currency: event.currency,
       cardBrand: event.cardBrand,
       last4: event.last4,
-      occurredAt,
-      businessDate,
       originalTransactionId: originalId,
       taxMinor: event.taxMinor ?? null,
       tipMinor: event.tipMinor ?? null,
-      depositId: null,
-      payloadHash: hash,
-    };
-    records.transactions.set(event.id, { id: row.id!, kind: event.kind, amountMinor: event.amountMinor, depositId: null, payloadHash: hash });
+    } satisfies NewTransaction;
+    records.transactions.set(event.id, { id: row.id, kind: event.kind, amountMinor: event.amountMinor, depositId: null, payloadHash: hash });
     this.pendingTransactions.set(`${business.id}:${event.id}`, row);
     this.plan.newTransactions.push(row);
     this.plan.accepted++;
@@ -256,26 +266,41 @@ class Planner {
       }
       transactionId = transaction.id;
     }
-    const occurredAt = new Date(event.occurredAt);
-    const businessDate = businessDateOf(occurredAt, business.timezone);
-    this.checkPlausibleDate(businessDate, business, loc, "occurredAt");
-    const row: NewFee = {
-      id: randomUUID(),
-      businessId: business.id,
-      processorId: event.id,
-      kind: event.kind,
-      amountMinor: event.amountMinor,
-      currency: event.currency,
-      occurredAt,
-      businessDate,
-      transactionId,
-      depositId: null,
-      payloadHash: hash,
-    };
-    records.fees.set(event.id, { id: row.id!, amountMinor: event.amountMinor, depositId: null, payloadHash: hash });
+    const row = { ...this.newItemFields(event, business, hash, loc), kind: event.kind, transactionId } satisfies NewFee;
+    records.fees.set(event.id, { id: row.id, amountMinor: event.amountMinor, depositId: null, payloadHash: hash });
     this.pendingFees.set(`${business.id}:${event.id}`, row);
     this.plan.newFees.push(row);
     this.plan.accepted++;
+  }
+
+  /**
+   * The items a deposit lists, each checked (listed once, known for this business, not settled by
+   * another deposit) and linked to the deposit: a row new in this batch gets the deposit id in
+   * place, a stored one becomes a DepositLink for the write.
+   */
+  private settleListed<Item extends TransactionRecord | FeeRecord>(
+    what: "transaction" | "fee",
+    processorIds: readonly string[],
+    known: Map<string, Item>,
+    pendingRows: Map<string, { depositId?: string | null }>,
+    links: DepositLink[],
+    deposit: { businessId: string; depositId: string; loc: Location },
+  ): Item[] {
+    const { businessId, depositId, loc } = deposit;
+    const listed = new Set<string>();
+    return processorIds.map((processorId, i) => {
+      const field = `${what}Ids.${i}`;
+      if (listed.has(processorId)) throw eventError(400, at(loc, field), `lists ${what} ${JSON.stringify(processorId)} twice`);
+      listed.add(processorId);
+      const item = known.get(processorId);
+      if (!item) throw eventError(400, at(loc, field), `unknown ${what} ${JSON.stringify(processorId)} for this business`);
+      if (item.depositId) throw eventError(400, at(loc, field), `${what} ${JSON.stringify(processorId)} is already settled by another deposit`);
+      item.depositId = depositId;
+      const pending = pendingRows.get(`${businessId}:${processorId}`);
+      if (pending) pending.depositId = depositId;
+      else links.push({ businessId, id: item.id, depositId });
+      return item;
+    });
   }
 
   private deposit(event: DepositEvent, loc: Location): void {
@@ -287,37 +312,13 @@ class Planner {
     const depositId = randomUUID();
     const totals = { sale: 0, refund: 0, chargeback: 0, chargeback_reversal: 0, fees: 0 };
 
-    const listed = new Set<string>();
-    event.transactionIds.forEach((processorId, i) => {
-      const field = `transactionIds.${i}`;
-      if (listed.has(processorId)) throw eventError(400, at(loc, field), `lists transaction ${JSON.stringify(processorId)} twice`);
-      listed.add(processorId);
-      const transaction = records.transactions.get(processorId);
-      if (!transaction) throw eventError(400, at(loc, field), `unknown transaction ${JSON.stringify(processorId)} for this business`);
-      if (transaction.depositId) {
-        throw eventError(400, at(loc, field), `transaction ${JSON.stringify(processorId)} is already settled by another deposit`);
-      }
+    const link = { businessId: business.id, depositId, loc };
+    for (const transaction of this.settleListed("transaction", event.transactionIds, records.transactions, this.pendingTransactions, this.plan.settledTransactions, link)) {
       totals[transaction.kind] += transaction.amountMinor;
-      transaction.depositId = depositId;
-      const pending = this.pendingTransactions.get(`${business.id}:${processorId}`);
-      if (pending) pending.depositId = depositId;
-      else this.plan.settledTransactions.push({ businessId: business.id, id: transaction.id, depositId });
-    });
-
-    const listedFees = new Set<string>();
-    event.feeIds.forEach((processorId, i) => {
-      const field = `feeIds.${i}`;
-      if (listedFees.has(processorId)) throw eventError(400, at(loc, field), `lists fee ${JSON.stringify(processorId)} twice`);
-      listedFees.add(processorId);
-      const fee = records.fees.get(processorId);
-      if (!fee) throw eventError(400, at(loc, field), `unknown fee ${JSON.stringify(processorId)} for this business`);
-      if (fee.depositId) throw eventError(400, at(loc, field), `fee ${JSON.stringify(processorId)} is already settled by another deposit`);
+    }
+    for (const fee of this.settleListed("fee", event.feeIds, records.fees, this.pendingFees, this.plan.settledFees, link)) {
       totals.fees += fee.amountMinor;
-      fee.depositId = depositId;
-      const pending = this.pendingFees.get(`${business.id}:${processorId}`);
-      if (pending) pending.depositId = depositId;
-      else this.plan.settledFees.push({ businessId: business.id, id: fee.id, depositId });
-    });
+    }
 
     const net = totals.sale - totals.refund - totals.chargeback + totals.chargeback_reversal - totals.fees;
     if (event.amountMinor !== net) {

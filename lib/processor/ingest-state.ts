@@ -1,12 +1,13 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { businesses, cardTransactions, fees, memberships, qboConnections, settlementDeposits, users } from "@/db/schema";
 import { LIVE_STATUSES } from "@/lib/quickbooks/connection/connection-record";
 import type { ProcessorEvent, TransactionKind } from "./events";
 
 /**
- * What the database already holds that a batch touches, loaded up front with a few `IN` queries
- * (chunked), so applying 20,000 events costs a handful of round trips instead of one per event.
+ * What the database already holds that a batch touches, loaded up front with one query per business
+ * and kind of record, so applying 20,000 events costs a handful of round trips instead of one per event.
  * Every query on processor records is scoped to the batch's businesses.
  */
 
@@ -58,13 +59,13 @@ export interface LoadedState {
   roles: Map<string, string>;
 }
 
-/** postgres.js caps a statement at 65,534 parameters; stay far below it. */
-export const QUERY_CHUNK = 5_000;
-
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
+/**
+ * `column = any($1)` with the ids bound as ONE array parameter: one query reads every id a batch
+ * names, however many. (An IN list binds a parameter per id, so it had to be cut into chunks, and
+ * each chunk rescanned the business's rows: twice the ids cost four times the work.)
+ */
+function isAnyOf(column: AnyPgColumn, ids: ReadonlySet<string>): SQL {
+  return sql`${column} = any(${sql.param([...ids])}::text[])`;
 }
 
 export const roleKey = (email: string, businessId: string) => `${email}:${businessId}`;
@@ -152,7 +153,7 @@ export async function loadState(tx: DbOrTx, events: readonly ProcessorEvent[]): 
     state.records.set(business.id, records);
     const ids = byMerchant.get(business.merchantId)!;
 
-    for (const part of chunk([...ids.transactions], QUERY_CHUNK)) {
+    if (ids.transactions.size) {
       const rows = await tx
         .select({
           id: cardTransactions.id,
@@ -163,27 +164,21 @@ export async function loadState(tx: DbOrTx, events: readonly ProcessorEvent[]): 
           payloadHash: cardTransactions.payloadHash,
         })
         .from(cardTransactions)
-        .where(and(eq(cardTransactions.businessId, business.id), inArray(cardTransactions.processorId, part)));
+        .where(and(eq(cardTransactions.businessId, business.id), isAnyOf(cardTransactions.processorId, ids.transactions)));
       for (const { processorId, ...row } of rows) records.transactions.set(processorId, row);
     }
-    for (const part of chunk([...ids.fees], QUERY_CHUNK)) {
+    if (ids.fees.size) {
       const rows = await tx
-        .select({
-          id: fees.id,
-          processorId: fees.processorId,
-          amountMinor: fees.amountMinor,
-          depositId: fees.depositId,
-          payloadHash: fees.payloadHash,
-        })
+        .select({ id: fees.id, processorId: fees.processorId, amountMinor: fees.amountMinor, depositId: fees.depositId, payloadHash: fees.payloadHash })
         .from(fees)
-        .where(and(eq(fees.businessId, business.id), inArray(fees.processorId, part)));
+        .where(and(eq(fees.businessId, business.id), isAnyOf(fees.processorId, ids.fees)));
       for (const { processorId, ...row } of rows) records.fees.set(processorId, row);
     }
-    for (const part of chunk([...ids.deposits], QUERY_CHUNK)) {
+    if (ids.deposits.size) {
       const rows = await tx
         .select({ id: settlementDeposits.id, processorId: settlementDeposits.processorId, payloadHash: settlementDeposits.payloadHash })
         .from(settlementDeposits)
-        .where(and(eq(settlementDeposits.businessId, business.id), inArray(settlementDeposits.processorId, part)));
+        .where(and(eq(settlementDeposits.businessId, business.id), isAnyOf(settlementDeposits.processorId, ids.deposits)));
       for (const { processorId, ...row } of rows) records.deposits.set(processorId, row);
     }
   }

@@ -19,7 +19,7 @@ export interface IngestResult {
  * a bad event anywhere throws an IngestError (400 or 409) with nothing written.
  *
  * Idempotent by (business, id): the same event again counts as a duplicate; the same id with other
- * content is a 409. Existing rows are loaded with a few IN queries and new rows inserted in bulk.
+ * content is a 409. Existing rows are loaded with a few queries and new rows inserted in bulk.
  */
 export async function ingestEvents(db: DbOrTx, input: readonly unknown[]): Promise<IngestResult> {
   const events = await parseEventsYielding(input);

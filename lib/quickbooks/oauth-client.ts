@@ -90,17 +90,17 @@ export function authorizationUrl(state: string): string {
 
 /** Exchanges the code of a callback URL (which carries code, state and realmId) for tokens. */
 export async function exchangeCode(callbackUrl: string, now = new Date()): Promise<TokenSet> {
-  try {
-    const response = await client().createToken(callbackUrl);
-    return toTokenSet(response.json ?? response.getJson?.(), now);
-  } catch (error) {
-    throw error instanceof OAuthCallError ? error : classify(error);
-  }
+  return tokenCall(() => client().createToken(callbackUrl), now);
 }
 
 export async function refreshTokens(refreshToken: string, now = new Date()): Promise<TokenSet> {
+  return tokenCall(() => client().refreshUsingToken(refreshToken), now);
+}
+
+/** A call to Intuit's token endpoint: its answer checked into a TokenSet, its failure classified. */
+async function tokenCall(call: () => ReturnType<OAuthClient["createToken"]>, now: Date): Promise<TokenSet> {
   try {
-    const response = await client().refreshUsingToken(refreshToken);
+    const response = await call();
     return toTokenSet(response.json ?? response.getJson?.(), now);
   } catch (error) {
     throw error instanceof OAuthCallError ? error : classify(error);

@@ -10,6 +10,16 @@ import type { IsoDate } from "./dates";
  */
 const POSTABLE = ["pending", "ready_to_sync"] as const;
 
+/** The connection's items of one record type that a run through `through` posts. */
+function postableItems(connectionId: string, recordType: (typeof syncItems.$inferSelect)["recordType"], through: IsoDate) {
+  return and(
+    eq(syncItems.connectionId, connectionId),
+    eq(syncItems.recordType, recordType),
+    inArray(syncItems.status, [...POSTABLE]),
+    lte(syncItems.businessDate, through),
+  );
+}
+
 /** The sale a refund, chargeback or reversal goes back to (its tax is shared pro rata). */
 export const originals = alias(cardTransactions, "original_transaction");
 
@@ -33,14 +43,7 @@ export async function loadPostableTransactions(db: Db, connectionId: string, bus
     .from(syncItems)
     .innerJoin(cardTransactions, and(eq(cardTransactions.id, syncItems.recordId), eq(cardTransactions.businessId, businessId)))
     .leftJoin(originals, and(eq(originals.id, cardTransactions.originalTransactionId), eq(originals.businessId, businessId)))
-    .where(
-      and(
-        eq(syncItems.connectionId, connectionId),
-        eq(syncItems.recordType, "transaction"),
-        inArray(syncItems.status, [...POSTABLE]),
-        lte(syncItems.businessDate, through),
-      ),
-    )
+    .where(postableItems(connectionId, "transaction", through))
     .orderBy(asc(cardTransactions.occurredAt), asc(cardTransactions.id));
 }
 
@@ -49,14 +52,7 @@ export async function loadPostableFees(db: Db, connectionId: string, businessId:
     .select({ itemId: syncItems.id, attempts: syncItems.attempts, inFlightSince: syncItems.inFlightSince, fee: fees })
     .from(syncItems)
     .innerJoin(fees, and(eq(fees.id, syncItems.recordId), eq(fees.businessId, businessId)))
-    .where(
-      and(
-        eq(syncItems.connectionId, connectionId),
-        eq(syncItems.recordType, "fee"),
-        inArray(syncItems.status, [...POSTABLE]),
-        lte(syncItems.businessDate, through),
-      ),
-    )
+    .where(postableItems(connectionId, "fee", through))
     .orderBy(asc(fees.occurredAt));
 }
 
@@ -65,14 +61,7 @@ export async function loadPostableDeposits(db: Db, connectionId: string, busines
     .select({ itemId: syncItems.id, attempts: syncItems.attempts, inFlightSince: syncItems.inFlightSince, deposit: settlementDeposits })
     .from(syncItems)
     .innerJoin(settlementDeposits, and(eq(settlementDeposits.id, syncItems.recordId), eq(settlementDeposits.businessId, businessId)))
-    .where(
-      and(
-        eq(syncItems.connectionId, connectionId),
-        eq(syncItems.recordType, "deposit"),
-        inArray(syncItems.status, [...POSTABLE]),
-        lte(syncItems.businessDate, through),
-      ),
-    )
+    .where(postableItems(connectionId, "deposit", through))
     .orderBy(asc(settlementDeposits.depositDate), asc(settlementDeposits.id));
 }
 

@@ -1,4 +1,5 @@
 import type { CardTransaction, PostingContext, TaxRateInfo } from "../types";
+import { mulberry32, type Rng } from "@/lib/demo/prng";
 
 /** Contexts for the three kinds of company the product serves, with ids that read well in failures. */
 const base = {
@@ -41,19 +42,7 @@ export function transaction(overrides: Partial<CardTransaction> = {}): CardTrans
   };
 }
 
-/** Small deterministic PRNG (mulberry32) so property tests are reproducible. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)],
-  };
+/** Small deterministic PRNG (the demo's mulberry32, seeded as given) so property tests are reproducible. */
+export function rng(seed: number): Rng {
+  return mulberry32(seed);
 }
