@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { allowSyncNow, backdateConnection, isoDay, sendSales } from "./pages/processor-records";
 import { createBusiness, e2eDb, injectFault, sandboxCompany } from "./pages/quickbooks-fixtures";
 import { QuickBooksPage } from "./pages/quickbooks-page";
 import { SignInPage } from "./pages/sign-in-page";
@@ -12,15 +13,8 @@ import { SignInPage } from "./pages/sign-in-page";
  * everyone but support.
  */
 
-const TZ = "America/Toronto";
 const TID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 const REASON = "merchant called about missing deposits";
-const isoDay = (offsetDays: number) => {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offsetDays);
-  return d.toISOString().slice(0, 10);
-};
 
 async function signedIn(browser: Browser, email: string) {
   const context = await browser.newContext();
@@ -59,20 +53,15 @@ test.describe("the support console", () => {
     const owner = await signedIn(browser, ownerEmail);
     const qbo = new QuickBooksPage(owner.page, business.merchantId);
     await qbo.connectWithDefaults(company, company.name);
-    const connectedOn = isoDay(-6);
-    await e2eDb()`update qbo_connections set connected_on = ${connectedOn} where business_id = ${business.id}`;
-    await e2eDb()`update qbo_mapping_versions set effective_from = ${connectedOn} where connection_id = (select id from qbo_connections where business_id = ${business.id})`;
-    const day = isoDay(-3);
-    await e2eDb()`insert into card_transactions (business_id, processor_id, kind, amount_minor, currency, card_brand, last4, occurred_at, business_date, tax_minor, tip_minor, payload_hash)
-      values (${business.id}, ${`sale-${tag}`}, 'sale', 2260, 'CAD', 'visa', '4242', ${`${day}T17:00:00Z`}, ${day}, 260, 0, 'e2e')`;
+    await backdateConnection(business.id, isoDay(-6));
+    await sendSales(business, [{ processorId: `sale-${tag}`, amountMinor: 2_260, taxMinor: 260, day: isoDay(-3) }]);
     await injectFault(company.realmId, { kind: "closeBooks", before: isoDay(1) });
     await qbo.goto();
     await owner.page.getByRole("button", { name: "Sync now" }).click();
     await expect(owner.page.getByTestId("sync-now-result")).toContainText("1 item failed", { timeout: 30_000 });
     const [failedItem] = await e2eDb()`select intuit_tid from sync_items where business_id = ${business.id} and status = 'failed'`;
     expect(String(failedItem.intuit_tid)).toMatch(TID);
-    // Sync now may run once a minute: move the owner's run back instead of waiting.
-    await e2eDb()`update sync_runs set started_at = started_at - interval '2 minutes' where connection_id = (select id from qbo_connections where business_id = ${business.id})`;
+    await allowSyncNow(business.id);
 
     // Support finds the merchant by realm id, then by the owner's email.
     const support = await signedIn(browser, "support@demo.test");
