@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/locales";
 import { withConnectionApi } from "@/lib/quickbooks/connection/connection-api";
 import { findConnection, type Connection } from "@/lib/quickbooks/connection/connection-record";
-import { ConnectionRefusedError, type RefusalCode } from "@/lib/quickbooks/connection/refusal";
+import { valueOrRefusal, type RefusalCode } from "@/lib/quickbooks/connection/refusal";
 import { refusalValues } from "@/lib/quickbooks/connection/refusal-values";
 import { defaultNames } from "@/lib/quickbooks/mapping/default-names";
 import { loadMappingOptions, type MappingOptions } from "@/lib/quickbooks/mapping/mapping-options";
@@ -33,15 +33,12 @@ export type QuickbooksContext = Awaited<ReturnType<typeof quickbooksContext>>;
 
 /** The mapping step's choices read from the company, or why they could not be read. */
 export async function mappingOptionsFor(ctx: QuickbooksContext, connection: Connection): Promise<{ options: MappingOptions } | { refusal: RefusalCode }> {
-  try {
-    const options = await withConnectionApi(ctx.db, connection, (api) =>
+  const loaded = await valueOrRefusal(
+    withConnectionApi(ctx.db, connection, (api) =>
       loadMappingOptions(api, { country: ctx.business.country, region: ctx.business.region, names: defaultNames(ctx.processorName, ctx.locale) }),
-    );
-    return { options };
-  } catch (error) {
-    if (error instanceof ConnectionRefusedError) return { refusal: error.code };
-    throw error;
-  }
+    ),
+  );
+  return "refusal" in loaded ? loaded : { options: loaded.value };
 }
 
 /** A refusal notice's placeholders: codes from the URL, names from the portal's own records. */

@@ -10,7 +10,7 @@ import type { MappingOption } from "@/lib/quickbooks/mapping/mapping-options";
 import { newSlotReference } from "@/lib/sync/preview";
 import { previewDayForConnection } from "@/lib/sync/preview-connection";
 import { DayPreviewView } from "@/components/accountant/day-preview";
-import { ConnectionRefusedError } from "@/lib/quickbooks/connection/refusal";
+import { valueOrRefusal } from "@/lib/quickbooks/connection/refusal";
 import { mappingOptionsFor, param, quickbooksContext } from "../../_data/context";
 
 /** Wizard step 3: what will post where, then Confirm (which creates or reuses the defaults and saves version 1). */
@@ -46,31 +46,27 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
     return fallback.state === "existing" ? fallback.id : newSlotReference(slot);
   };
   const ta = await getTranslations("accountant.preview");
-  const previewResult = await previewDayForConnection(
-    ctx.db,
-    ctx.connection!,
-    ctx.business,
-    {
-      bankAccountId: choice.data.bank,
-      revenueAccountId: chosenId("revenue"),
-      expenseAccountId: chosenId("expense"),
-      customerId: chosenId("customer"),
-      taxCodeId: choice.data.taxCode,
-      names: names as Record<keyof typeof names, string>,
-    },
-    ctx.processorName,
-  ).then(
-    (day) => ({ day }),
-    (error: unknown) => {
-      if (error instanceof ConnectionRefusedError) return { refusal: error.code };
-      throw error;
-    },
+  const previewResult = await valueOrRefusal(
+    previewDayForConnection(
+      ctx.db,
+      ctx.connection!,
+      ctx.business,
+      {
+        bankAccountId: choice.data.bank,
+        revenueAccountId: chosenId("revenue"),
+        expenseAccountId: chosenId("expense"),
+        customerId: chosenId("customer"),
+        taxCodeId: choice.data.taxCode,
+        names: names as Record<keyof typeof names, string>,
+      },
+      ctx.processorName,
+    ),
   );
   const preview =
     "refusal" in previewResult ? (
       <RefusalNotice code={previewResult.refusal} values={{}} />
     ) : (
-      <DayPreviewView preview={previewResult.day} currency={ctx.business.currency} locale={ctx.locale} />
+      <DayPreviewView preview={previewResult.value} currency={ctx.business.currency} locale={ctx.locale} />
     );
   const created = (["revenue", "expense", "customer"] as const).filter((slot) => choice.data[slot] === DEFAULT_CHOICE && options.defaults[slot].state === "new");
   return (
