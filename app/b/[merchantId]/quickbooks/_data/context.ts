@@ -1,14 +1,16 @@
 import { getLocale } from "next-intl/server";
+import { redirect } from "next/navigation";
 import { requireBusiness } from "@/app/_server/session";
 import { userCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/database";
 import { env } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/locales";
 import { withConnectionApi } from "@/lib/quickbooks/connection/connection-api";
-import { findConnection, type Connection } from "@/lib/quickbooks/connection/connection-record";
+import { findConnection, isInSetup, type Connection } from "@/lib/quickbooks/connection/connection-record";
 import { valueOrRefusal, type RefusalCode } from "@/lib/quickbooks/connection/refusal";
 import { refusalValues } from "@/lib/quickbooks/connection/refusal-values";
 import { defaultNames } from "@/lib/quickbooks/mapping/default-names";
+import { MAPPING_SLOTS, type MappingSlot } from "@/lib/quickbooks/mapping/mapping-choice";
 import { loadMappingOptions, type MappingOptions } from "@/lib/quickbooks/mapping/mapping-options";
 
 /** What every QuickBooks page needs: the member's access, the connection record, the language. */
@@ -52,6 +54,22 @@ export function refusalNoticeValues(ctx: QuickbooksContext, searchParams: Record
 }
 
 /** The first value of a search parameter. */
+/** The mapping choices carried in a page's URL (the wizard's Back, a refused save): the slots present. */
+export function mappingChoicesInQuery(searchParams: Record<string, string | string[] | undefined>): Partial<Record<MappingSlot, string>> {
+  return Object.fromEntries(MAPPING_SLOTS.flatMap((slot) => (param(searchParams, slot) ? [[slot, param(searchParams, slot)!]] : [])));
+}
+
+/**
+ * The wizard's mapping and review steps: the owner only, and only while the connection is in setup
+ * (otherwise to the Manage tab, or to "You're connected" once the mapping was confirmed).
+ */
+export async function setupStepContext(merchantId: string) {
+  const ctx = await quickbooksContext(merchantId);
+  if (!ctx.canManage) redirect(ctx.base);
+  if (!isInSetup(ctx.connection) || !ctx.connection) redirect(ctx.connection?.setupCompletedAt ? `${ctx.base}/done` : ctx.base);
+  return { ...ctx, connection: ctx.connection };
+}
+
 export function param(searchParams: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const value = searchParams[name];
   return Array.isArray(value) ? value[0] : value;
