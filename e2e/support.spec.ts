@@ -43,7 +43,7 @@ async function adminPathsAnswer404(request: APIRequestContext, merchantId: strin
 test.describe("the support console", () => {
   test.setTimeout(480_000);
 
-  test("support finds a merchant, sees the failed item's intuit_tid, runs a sync with a reason; the owner sees it; support is refused the owner's actions; /admin is 404 for everyone else", async ({ browser }) => {
+  test("support finds a merchant, sees the failed item's intuit_tid, runs a sync with a reason; the owner reads it, and that support looked", async ({ browser }) => {
     const tag = randomBytes(3).toString("hex");
     const ownerEmail = await newOwner(tag);
     const business = await createBusiness("ON", ownerEmail);
@@ -93,7 +93,27 @@ test.describe("the support console", () => {
     expect(runs[0].trigger).toBe("support");
     await expect(support.page.getByTestId("support-audit")).toContainText(`Support (Sasha Support) ran a sync: ${REASON}`);
 
-    // Support may not change the mapping nor disconnect, whatever the request; not even as a member.
+    // The owner sees support's sync with its reason, and that support looked.
+    await qbo.goto();
+    const activity = owner.page.getByTestId("activity-log");
+    await expect(activity).toContainText(`Support (Sasha Support) ran a sync: ${REASON}`);
+    await expect(activity.locator('[data-action="support.viewed"]').first()).toContainText("Support (Sasha Support) viewed this business's account");
+    await expect(activity.getByTestId("activity-entry").first()).toHaveAttribute("data-action", "support.viewed");
+
+    await owner.context.close();
+    await support.context.close();
+  });
+
+  test("support is refused the owner's QuickBooks actions, whatever the request, even as a member", async ({ browser }) => {
+    const tag = randomBytes(3).toString("hex");
+    const ownerEmail = await newOwner(tag);
+    const business = await createBusiness("ON", ownerEmail);
+    const company = await sandboxCompany({ name: `Guarded Books ${tag}`, country: "CA", region: "ON" });
+    const owner = await signedIn(browser, ownerEmail);
+    await new QuickBooksPage(owner.page, business.merchantId).connectWithDefaults(company, company.name);
+    const support = await signedIn(browser, "support@demo.test");
+
+    // Not even as a member (a membership only SQL can give support: no interface invites support).
     const refused = async () => {
       const mapping = await support.page.request.post("/api/quickbooks/mapping", {
         form: { merchantId: business.merchantId, mode: "edit", bank: "1", revenue: "1", expense: "1", customer: "1", taxCode: "1" },
@@ -110,21 +130,18 @@ test.describe("the support console", () => {
     const [connection] = await e2eDb()`select status, (select count(*)::int from qbo_mapping_versions v where v.connection_id = c.id) as versions from qbo_connections c where business_id = ${business.id}`;
     expect(connection).toMatchObject({ status: "active", versions: 1 });
 
-    // The owner sees support's sync with its reason, and that support looked.
-    await qbo.goto();
-    const activity = owner.page.getByTestId("activity-log");
-    await expect(activity).toContainText(`Support (Sasha Support) ran a sync: ${REASON}`);
-    await expect(activity.locator('[data-action="support.viewed"]').first()).toContainText("Support (Sasha Support) viewed this business's account");
-    await expect(activity.getByTestId("activity-entry").first()).toHaveAttribute("data-action", "support.viewed");
+    await owner.context.close();
+    await support.context.close();
+  });
 
-    // Every /admin page, route and action is a 404 for the owner, the accountant and staff.
-    await adminPathsAnswer404(owner.page.request, business.merchantId);
-    for (const email of ["accountant@demo.test", "staff@demo.test"]) {
+  test("every /admin page, route and action is a 404 for the owner, the accountant and staff", async ({ browser }) => {
+    const tag = randomBytes(3).toString("hex");
+    const ownerEmail = await newOwner(tag);
+    const business = await createBusiness("ON", ownerEmail);
+    for (const email of [ownerEmail, "accountant@demo.test", "staff@demo.test"]) {
       const member = await signedIn(browser, email);
       await adminPathsAnswer404(member.page.request, business.merchantId);
       await member.context.close();
     }
-    await owner.context.close();
-    await support.context.close();
   });
 });
