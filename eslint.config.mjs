@@ -23,6 +23,21 @@ const config = [
     },
   },
   {
+    // app/ holds entry points (pages, route handlers, server actions); the queries live in lib/, next
+    // to the data they read. Pages pass the database from getDb() into lib functions.
+    files: ["app/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["drizzle-orm", "drizzle-orm/*", "@/db/schema", "@/db/schema/*"], message: "app/ holds no database queries: put the query in lib/ (tenant-scoped, taking db) and call it." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["lib/**/*.{ts,tsx}"],
     // Route handler tests call app/'s handlers the way Next would.
     ignores: ["**/*.test.ts", "**/*.test.tsx"],

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { waitForEmails } from "./pages/mail-catcher";
-import { allowSyncNow, insertDeposit, insertSales } from "./pages/processor-records";
-import { createBusiness, e2eDb, injectFault, sandboxCompany } from "./pages/quickbooks-fixtures";
+import { allowSyncNow, backdateConnection, sendDeposit, sendFees, sendSales } from "./pages/processor-records";
+import { createBusiness, injectFault, sandboxCompany } from "./pages/quickbooks-fixtures";
 import { QuickBooksPage } from "./pages/quickbooks-page";
 import { SignInPage } from "./pages/sign-in-page";
 
@@ -19,13 +19,6 @@ const monthsBack = (n: number) => {
   return new Date(Date.UTC(y, m - 1 - n, 1)).toISOString().slice(0, 7);
 };
 
-async function syncNow(page: Page) {
-  await page.getByRole("button", { name: "Sync now" }).click();
-  const result = page.getByTestId("sync-now-result");
-  await expect(result).toBeVisible({ timeout: 30_000 });
-  return result;
-}
-
 test("owner invites an accountant who reconciles; preview balances; presenting mode masks", async ({ page, browser }) => {
   test.setTimeout(480_000);
   const clean = monthsBack(2);
@@ -35,33 +28,34 @@ test("owner invites an accountant who reconciles; preview balances; presenting m
   await new SignInPage(page).signInAndWait("owner@demo.test");
   const qbo = new QuickBooksPage(page, business.merchantId);
   await qbo.connectWithDefaults(company, company.name);
-  await e2eDb()`update qbo_connections set connected_on = ${`${clean}-01`} where business_id = ${business.id}`;
-  await e2eDb()`update qbo_mapping_versions set effective_from = ${`${clean}-01`} where connection_id = (select id from qbo_connections where business_id = ${business.id})`;
+  await backdateConnection(business.id, `${clean}-01`);
 
   // The clean month: two sales, a refund and a fee, paid out the next day.
   const tag = randomBytes(3).toString("hex");
-  const ids1 = await insertSales(business.id, [
+  const cleanSales = [
     { processorId: `s1-${tag}`, amountMinor: 2_260, taxMinor: 260, day: `${clean}-10` },
     { processorId: `s2-${tag}`, amountMinor: 1_130, taxMinor: 130, day: `${clean}-10` },
-    { processorId: `r1-${tag}`, kind: "refund", amountMinor: 565, taxMinor: 65, day: `${clean}-10` },
-  ]);
-  const [fee] = await e2eDb()`insert into fees (business_id, processor_id, kind, amount_minor, currency, occurred_at, business_date, transaction_id, payload_hash)
-    values (${business.id}, ${`f1-${tag}`}, 'processing', 100, 'CAD', ${`${clean}-10T17:00:00Z`}, ${`${clean}-10`}, ${ids1[`s1-${tag}`]}, 'e2e') returning id`;
-  await insertDeposit(business.id, `dep1-${tag}`, `${clean}-11`, Object.values(ids1), [{ id: fee.id as string, amountMinor: 100 }]);
+    { processorId: `r1-${tag}`, kind: "refund" as const, amountMinor: 565, taxMinor: 65, day: `${clean}-10`, originalId: `s1-${tag}` },
+  ];
+  const cleanFees = [{ processorId: `f1-${tag}`, amountMinor: 100, day: `${clean}-10`, transactionId: `s1-${tag}` }];
+  await sendSales(business, cleanSales);
+  await sendFees(business, cleanFees);
+  await sendDeposit(business, `dep1-${tag}`, `${clean}-11`, cleanSales, cleanFees);
   await qbo.goto();
-  await expect(await syncNow(page)).toContainText("no failed items");
+  await expect(await qbo.syncNow()).toContainText("no failed items");
 
   // The troubled month: x and y fail (books closed), y is then entered by hand (Resolved); z posts.
-  const ids2 = await insertSales(business.id, [
+  const [x, y, z] = [
     { processorId: `x-${tag}`, amountMinor: 1_130, taxMinor: 130, day: `${troubled}-12` },
     { processorId: `y-${tag}`, amountMinor: 2_260, taxMinor: 260, day: `${troubled}-12` },
     { processorId: `z-${tag}`, amountMinor: 3_390, taxMinor: 390, day: `${troubled}-15` },
-  ]);
-  await insertDeposit(business.id, `depXY-${tag}`, `${troubled}-13`, [ids2[`x-${tag}`], ids2[`y-${tag}`]]);
-  const depositZ = await insertDeposit(business.id, `depZ-${tag}`, `${troubled}-20`, [ids2[`z-${tag}`]]);
+  ];
+  await sendSales(business, [x, y, z]);
+  await sendDeposit(business, `depXY-${tag}`, `${troubled}-13`, [x, y]);
+  const depositZ = await sendDeposit(business, `depZ-${tag}`, `${troubled}-20`, [z]);
   await injectFault(company.realmId, { kind: "closeBooks", before: `${troubled}-13` });
   await allowSyncNow(business.id);
-  await expect(await syncNow(page)).toContainText("2 items failed");
+  await expect(await qbo.syncNow()).toContainText("2 items failed");
   await qbo.goto();
   await page.locator(`[data-testid="failed-item"][data-processor-id="y-${tag}"]`).getByTestId("failed-resolved-one").click();
   await page.getByTestId("failed-confirm").getByRole("button", { name: "Confirm" }).click();

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { insertDeposit, insertSales, isoDay } from "./pages/processor-records";
-import { createBusiness, e2eDb, sandboxCompany } from "./pages/quickbooks-fixtures";
-import { QuickBooksPage } from "./pages/quickbooks-page";
+import { connectedBusiness } from "./pages/connected-business";
+import { isoDay, sendDeposit, sendSales } from "./pages/processor-records";
+import { createBusiness } from "./pages/quickbooks-fixtures";
 import { SignInPage } from "./pages/sign-in-page";
 
 /**
@@ -34,6 +34,22 @@ test.describe("the overview, page widths and QuickBooks links", () => {
     await french.close();
   });
 
+  test("the greeting ends with one period after a business name that already ends with one, in English and in French", async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const tag = randomBytes(3).toString("hex").toUpperCase();
+    const english = await createBusiness("ON", "owner@demo.test", { legalName: `Boulangerie ${tag} Ltd.` });
+    await new SignInPage(page).signInAndWait("owner@demo.test");
+    await page.goto(`/b/${english.merchantId}/overview`);
+    await expect(page.getByText(`Welcome to the portal of Boulangerie ${tag} Ltd.`, { exact: true })).toBeVisible();
+
+    const frenchBusiness = await createBusiness("QC", "proprietaire@demo.test", { legalName: `Café ${tag} inc.` });
+    const french = await browser.newPage();
+    await new SignInPage(french).signInAndWait("proprietaire@demo.test");
+    await french.goto(`/b/${frenchBusiness.merchantId}/overview`);
+    await expect(french.getByText(`Bienvenue dans le portail de Café ${tag} inc.`, { exact: true })).toBeVisible();
+    await french.close();
+  });
+
   test("no portal page scrolls horizontally at 390 px or 1280 px", async ({ page }) => {
     test.setTimeout(300_000);
     await new SignInPage(page).signInAndWait("owner@demo.test");
@@ -57,25 +73,18 @@ test.describe("the overview, page widths and QuickBooks links", () => {
 
   test("a posted deposit's QuickBooks link opens the sandbox's deposit page with the same amount", async ({ page, context }) => {
     test.setTimeout(180_000);
-    const business = await createBusiness("ON");
-    const company = await sandboxCompany({ name: `Linked Books ${business.merchantId}`, country: "CA", region: "ON" });
-    await new SignInPage(page).signInAndWait("owner@demo.test");
-    const qbo = new QuickBooksPage(page, business.merchantId);
-    await qbo.connectWithDefaults(company, company.name);
-    const connectedOn = isoDay(-4);
-    await e2eDb()`update qbo_connections set connected_on = ${connectedOn} where business_id = ${business.id}`;
-    await e2eDb()`update qbo_mapping_versions set effective_from = ${connectedOn} where connection_id = (select id from qbo_connections where business_id = ${business.id})`;
+    const { business, company, qbo } = await connectedBusiness(page, "Linked Books", 4);
 
     const tag = randomBytes(3).toString("hex");
-    const ids = await insertSales(business.id, [
+    const sales = [
       { processorId: `ls1-${tag}`, amountMinor: 4_520, taxMinor: 520, day: isoDay(-3) },
       { processorId: `ls2-${tag}`, amountMinor: 1_130, taxMinor: 130, day: isoDay(-3) },
-    ]);
-    const deposit = await insertDeposit(business.id, `ldep-${tag}`, isoDay(-2), Object.values(ids));
+    ];
+    await sendSales(business, sales);
+    const deposit = await sendDeposit(business, `ldep-${tag}`, isoDay(-2), sales);
 
     await qbo.goto();
-    await page.getByRole("button", { name: "Sync now" }).click();
-    await expect(page.getByTestId("sync-now-result")).toContainText("Sync finished", { timeout: 60_000 });
+    await expect(await qbo.syncNow()).toContainText("Sync finished", { timeout: 60_000 });
 
     // The deposit's own page links to the document in QuickBooks, in a new tab.
     await page.goto(`/b/${business.merchantId}/deposits/${deposit.id}`);

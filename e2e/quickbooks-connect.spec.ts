@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createState } from "../lib/quickbooks/oauth-state";
-import { insertSales } from "./pages/processor-records";
+import { sendSales } from "./pages/processor-records";
 import { SignInPage } from "./pages/sign-in-page";
 import { connectionRow, createBusiness, e2eDb, sandboxCompany, sandboxEntities, storedAccessToken } from "./pages/quickbooks-fixtures";
 import { IntuitAuthorizePage } from "./pages/quickbooks-intuit-page";
@@ -264,7 +264,7 @@ test.describe("connecting a business to QuickBooks", () => {
     const business = await createBusiness("ON");
     // The processor charged 5 % (GST alone) on this Ontario business's recent sales.
     const day = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() - 2 * 86_400_000));
-    await insertSales(business.id, [
+    await sendSales(business, [
       { processorId: `gst-1-${business.merchantId}`, amountMinor: 1_050, taxMinor: 50, day },
       { processorId: `gst-2-${business.merchantId}`, amountMinor: 2_100, taxMinor: 100, day },
     ]);

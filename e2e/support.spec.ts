@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { allowSyncNow, backdateConnection, isoDay, sendSales } from "./pages/processor-records";
 import { createBusiness, e2eDb, injectFault, sandboxCompany } from "./pages/quickbooks-fixtures";
 import { QuickBooksPage } from "./pages/quickbooks-page";
 import { SignInPage } from "./pages/sign-in-page";
@@ -12,15 +13,8 @@ import { SignInPage } from "./pages/sign-in-page";
  * everyone but support.
  */
 
-const TZ = "America/Toronto";
 const TID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 const REASON = "merchant called about missing deposits";
-const isoDay = (offsetDays: number) => {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offsetDays);
-  return d.toISOString().slice(0, 10);
-};
 
 async function signedIn(browser: Browser, email: string) {
   const context = await browser.newContext();
@@ -49,7 +43,7 @@ async function adminPathsAnswer404(request: APIRequestContext, merchantId: strin
 test.describe("the support console", () => {
   test.setTimeout(480_000);
 
-  test("support finds a merchant, sees the failed item's intuit_tid, runs a sync with a reason; the owner sees it; support is refused the owner's actions; /admin is 404 for everyone else", async ({ browser }) => {
+  test("support finds a merchant, sees the failed item's intuit_tid, runs a sync with a reason; the owner reads it, and that support looked", async ({ browser }) => {
     const tag = randomBytes(3).toString("hex");
     const ownerEmail = await newOwner(tag);
     const business = await createBusiness("ON", ownerEmail);
@@ -59,20 +53,15 @@ test.describe("the support console", () => {
     const owner = await signedIn(browser, ownerEmail);
     const qbo = new QuickBooksPage(owner.page, business.merchantId);
     await qbo.connectWithDefaults(company, company.name);
-    const connectedOn = isoDay(-6);
-    await e2eDb()`update qbo_connections set connected_on = ${connectedOn} where business_id = ${business.id}`;
-    await e2eDb()`update qbo_mapping_versions set effective_from = ${connectedOn} where connection_id = (select id from qbo_connections where business_id = ${business.id})`;
-    const day = isoDay(-3);
-    await e2eDb()`insert into card_transactions (business_id, processor_id, kind, amount_minor, currency, card_brand, last4, occurred_at, business_date, tax_minor, tip_minor, payload_hash)
-      values (${business.id}, ${`sale-${tag}`}, 'sale', 2260, 'CAD', 'visa', '4242', ${`${day}T17:00:00Z`}, ${day}, 260, 0, 'e2e')`;
+    await backdateConnection(business.id, isoDay(-6));
+    await sendSales(business, [{ processorId: `sale-${tag}`, amountMinor: 2_260, taxMinor: 260, day: isoDay(-3) }]);
     await injectFault(company.realmId, { kind: "closeBooks", before: isoDay(1) });
     await qbo.goto();
     await owner.page.getByRole("button", { name: "Sync now" }).click();
     await expect(owner.page.getByTestId("sync-now-result")).toContainText("1 item failed", { timeout: 30_000 });
     const [failedItem] = await e2eDb()`select intuit_tid from sync_items where business_id = ${business.id} and status = 'failed'`;
     expect(String(failedItem.intuit_tid)).toMatch(TID);
-    // Sync now may run once a minute: move the owner's run back instead of waiting.
-    await e2eDb()`update sync_runs set started_at = started_at - interval '2 minutes' where connection_id = (select id from qbo_connections where business_id = ${business.id})`;
+    await allowSyncNow(business.id);
 
     // Support finds the merchant by realm id, then by the owner's email.
     const support = await signedIn(browser, "support@demo.test");
@@ -104,7 +93,27 @@ test.describe("the support console", () => {
     expect(runs[0].trigger).toBe("support");
     await expect(support.page.getByTestId("support-audit")).toContainText(`Support (Sasha Support) ran a sync: ${REASON}`);
 
-    // Support may not change the mapping nor disconnect, whatever the request; not even as a member.
+    // The owner sees support's sync with its reason, and that support looked.
+    await qbo.goto();
+    const activity = owner.page.getByTestId("activity-log");
+    await expect(activity).toContainText(`Support (Sasha Support) ran a sync: ${REASON}`);
+    await expect(activity.locator('[data-action="support.viewed"]').first()).toContainText("Support (Sasha Support) viewed this business's account");
+    await expect(activity.getByTestId("activity-entry").first()).toHaveAttribute("data-action", "support.viewed");
+
+    await owner.context.close();
+    await support.context.close();
+  });
+
+  test("support is refused the owner's QuickBooks actions, whatever the request, even as a member", async ({ browser }) => {
+    const tag = randomBytes(3).toString("hex");
+    const ownerEmail = await newOwner(tag);
+    const business = await createBusiness("ON", ownerEmail);
+    const company = await sandboxCompany({ name: `Guarded Books ${tag}`, country: "CA", region: "ON" });
+    const owner = await signedIn(browser, ownerEmail);
+    await new QuickBooksPage(owner.page, business.merchantId).connectWithDefaults(company, company.name);
+    const support = await signedIn(browser, "support@demo.test");
+
+    // Not even as a member (a membership only SQL can give support: no interface invites support).
     const refused = async () => {
       const mapping = await support.page.request.post("/api/quickbooks/mapping", {
         form: { merchantId: business.merchantId, mode: "edit", bank: "1", revenue: "1", expense: "1", customer: "1", taxCode: "1" },
@@ -121,21 +130,18 @@ test.describe("the support console", () => {
     const [connection] = await e2eDb()`select status, (select count(*)::int from qbo_mapping_versions v where v.connection_id = c.id) as versions from qbo_connections c where business_id = ${business.id}`;
     expect(connection).toMatchObject({ status: "active", versions: 1 });
 
-    // The owner sees support's sync with its reason, and that support looked.
-    await qbo.goto();
-    const activity = owner.page.getByTestId("activity-log");
-    await expect(activity).toContainText(`Support (Sasha Support) ran a sync: ${REASON}`);
-    await expect(activity.locator('[data-action="support.viewed"]').first()).toContainText("Support (Sasha Support) viewed this business's account");
-    await expect(activity.getByTestId("activity-entry").first()).toHaveAttribute("data-action", "support.viewed");
+    await owner.context.close();
+    await support.context.close();
+  });
 
-    // Every /admin page, route and action is a 404 for the owner, the accountant and staff.
-    await adminPathsAnswer404(owner.page.request, business.merchantId);
-    for (const email of ["accountant@demo.test", "staff@demo.test"]) {
+  test("every /admin page, route and action is a 404 for the owner, the accountant and staff", async ({ browser }) => {
+    const tag = randomBytes(3).toString("hex");
+    const ownerEmail = await newOwner(tag);
+    const business = await createBusiness("ON", ownerEmail);
+    for (const email of [ownerEmail, "accountant@demo.test", "staff@demo.test"]) {
       const member = await signedIn(browser, email);
       await adminPathsAnswer404(member.page.request, business.merchantId);
       await member.context.close();
     }
-    await owner.context.close();
-    await support.context.close();
   });
 });

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { formatDateTime } from "@/components/quickbooks/format";
+import { nextSyncText } from "@/components/quickbooks/next-sync";
 import type { QuickBooksStatus } from "@/lib/portal/overview";
 
 interface QuickBooksStatusCardProps {
@@ -18,8 +19,6 @@ interface QuickBooksStatusCardProps {
 export async function QuickBooksStatusCard({ status, href, canViewDetails, locale, timeZone }: QuickBooksStatusCardProps) {
   const t = await getTranslations("dashboard.quickbooks");
   const ts = await getTranslations("quickbooks.status");
-  const tSchedule = await getTranslations("schedule");
-  const tNoNext = await getTranslations("quickbooks.manage.noNextSync");
   if (!status || status.status === "not_connected" || status.status === "disconnected") {
     return (
       <div className="rounded-lg bg-white p-6 shadow-sm" data-testid="overview-quickbooks">
@@ -33,11 +32,7 @@ export async function QuickBooksStatusCard({ status, href, canViewDetails, local
       </div>
     );
   }
-  const nextSync = status.nextSyncAt
-    ? formatDateTime(status.nextSyncAt, locale, timeZone)
-    : status.scheduleOff && status.status === "active"
-      ? tSchedule("off")
-      : tNoNext(status.status);
+  const nextSync = await nextSyncText({ nextSyncAt: status.nextSyncAt, scheduleOff: status.scheduleOff, status: status.status, locale, timeZone });
   const facts: [string, string, ReactNode][] = [
     ["status", t("status"), status.inSetup ? ts("setup") : ts(status.status)],
     ["company", t("company"), status.companyName ?? "—"],

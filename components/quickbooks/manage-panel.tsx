@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ConnectionOverview } from "@/lib/quickbooks/connection/overview";
 import { formatBusinessDate, formatDateTime } from "./format";
+import { nextSyncText } from "./next-sync";
 
 interface ManagePanelProps {
   merchantId: string;
@@ -15,7 +16,6 @@ interface ManagePanelProps {
 export async function ManagePanel({ merchantId, overview, canManage, locale, timeZone }: ManagePanelProps) {
   const t = await getTranslations("quickbooks.manage");
   const ts = await getTranslations("quickbooks.status");
-  const tSchedule = await getTranslations("schedule");
   const { connection } = overview;
   const base = `/b/${encodeURIComponent(merchantId)}/quickbooks`;
   const never = t("never");
@@ -29,15 +29,7 @@ export async function ManagePanel({ merchantId, overview, canManage, locale, tim
     ],
     ["first-day", t("firstDay"), connection.connectedOn ? formatBusinessDate(connection.connectedOn, locale) : "—"],
     ["last-sync", t("lastSync"), connection.lastSuccessfulSyncAt ? formatDateTime(connection.lastSuccessfulSyncAt, locale, timeZone) : never],
-    [
-      "next-sync",
-      t("nextSync"),
-      overview.nextSyncAt
-        ? formatDateTime(overview.nextSyncAt, locale, timeZone)
-        : overview.scheduleOff && connection.status === "active"
-          ? tSchedule("off")
-          : t(`noNextSync.${connection.status}`),
-    ],
+    ["next-sync", t("nextSync"), await nextSyncText({ nextSyncAt: overview.nextSyncAt, scheduleOff: overview.scheduleOff, status: connection.status, locale, timeZone })],
   ];
   if (overview.pausedFrom) facts.push(["paused-from", t("pausedFrom"), formatBusinessDate(overview.pausedFrom, locale)]);
   const live = connection.status !== "disconnected" && connection.status !== "not_connected";

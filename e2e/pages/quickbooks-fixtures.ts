@@ -1,5 +1,6 @@
 import { randomBytes, createDecipheriv } from "node:crypto";
 import postgres from "postgres";
+import { sendProcessorEvents } from "./processor-feed";
 
 /**
  * Test data for the QuickBooks browser tests: a fresh business per test in the e2e database (so
@@ -28,21 +29,29 @@ export interface TestBusiness {
   id: string;
   merchantId: string;
   legalName: string;
+  currency: "CAD" | "USD";
 }
 
-/** A new business owned by `ownerEmail`, with the demo accountant and staff as members. */
-export async function createBusiness(region: keyof typeof REGIONS, ownerEmail = "owner@demo.test"): Promise<TestBusiness> {
+/**
+ * A new business owned by `ownerEmail`, sent by the processor's feed as production gets it, with
+ * the demo accountant and staff as members. `legalName` replaces the region's default name.
+ */
+export async function createBusiness(region: keyof typeof REGIONS, ownerEmail = "owner@demo.test", options: { legalName?: string } = {}): Promise<TestBusiness> {
   const db = e2eDb();
   const r = REGIONS[region];
   const suffix = randomBytes(3).toString("hex").toUpperCase();
   const merchantId = `MID-E2E-${suffix}`;
-  const legalName = `${r.name} ${suffix}`;
-  const [business] = await db`insert into businesses (merchant_id, legal_name, country, region, currency, timezone)
-    values (${merchantId}, ${legalName}, ${r.country}, ${region}, ${r.currency}, ${r.timezone}) returning id`;
-  for (const [email, role] of [[ownerEmail, "owner"], ["accountant@demo.test", "accountant"], ["staff@demo.test", "staff"]] as const) {
+  const legalName = options.legalName ?? `${r.name} ${suffix}`;
+  await sendProcessorEvents([{ type: "business", id: merchantId, legalName, country: r.country, region, currency: r.currency, timezone: r.timezone, ownerEmail }]);
+  // Read back: the feed answers with counts, not ids.
+  const [business] = await db`select id from businesses where merchant_id = ${merchantId}`;
+  // The demo accountant and staff join by SQL: the feed names only the owner, staff have no
+  // interface at all, and the accountant's invitation flow is what accountant.spec.ts tests.
+  for (const [email, role] of [["accountant@demo.test", "accountant"], ["staff@demo.test", "staff"]] as const) {
+    if (email === ownerEmail) continue;
     await db`insert into memberships (user_id, business_id, role) select id, ${business.id}, ${role} from users where email = ${email}`;
   }
-  return { id: business.id as string, merchantId, legalName };
+  return { id: business.id as string, merchantId, legalName, currency: r.currency };
 }
 
 export async function connectionRow(businessId: string) {

@@ -63,6 +63,38 @@ export class QuickBooksPage {
     await this.page.locator("main form button[type=submit]").click();
   }
 
+  /** Presses Sync now and returns its result line, once the run answered (or went to the background). */
+  async syncNow() {
+    await this.page.getByRole("button", { name: "Sync now" }).click();
+    const result = this.page.getByTestId("sync-now-result");
+    await expect(result).toBeVisible({ timeout: 30_000 });
+    return result;
+  }
+
+  /** A day of the Manage tab's day ledger. */
+  ledgerDay(date: string) {
+    return this.page.locator(`[data-testid="sync-ledger-day"][data-date="${date}"]`);
+  }
+
+  /** A settlement deposit in the day ledger, by the processor's id. */
+  ledgerDeposit(processorId: string) {
+    return this.page.locator(`[data-testid="sync-deposit"][data-processor-id="${processorId}"]`);
+  }
+
+  get failedItems() {
+    return this.page.getByTestId("failed-item");
+  }
+
+  failedItem(processorId: string) {
+    return this.page.locator(`[data-testid="failed-item"][data-processor-id="${processorId}"]`);
+  }
+
+  /** Confirms the Failed list's pending action after checking what it asks. */
+  async confirmFailedAction(question: string) {
+    await expect(this.page.getByTestId("failed-confirm")).toContainText(question);
+    await this.page.getByTestId("failed-confirm").getByRole("button", { name: "Confirm" }).click();
+  }
+
   /** The whole wizard with the preselected defaults, ending on the Manage tab. */
   async connectWithDefaults(login: SandboxLogin, companyName: string) {
     await this.startConnect();

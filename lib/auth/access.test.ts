@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { businesses, memberships, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
-import { findBusinessAccess, listBusinessesOf } from "./access";
+import { findBusinessAccess, listBusinessesOf, memberMerchantId } from "./access";
 import { can } from "./permissions";
 
 let t: TestDatabase;
@@ -35,6 +35,12 @@ describe("business access (tenant isolation)", () => {
     expect(await findBusinessAccess(t.db, ids.alice, "MID-B")).toBeNull();
     expect(await findBusinessAccess(t.db, ids.bob, "MID-A")).toBeNull();
     expect((await findBusinessAccess(t.db, ids.bob, "MID-B"))?.role).toBe("accountant");
+  });
+
+  it("names a business's merchant id by its id only to a member", async () => {
+    expect(await memberMerchantId(t.db, ids.alice, ids.a)).toBe("MID-A");
+    expect(await memberMerchantId(t.db, ids.alice, ids.b)).toBeNull();
+    expect(await memberMerchantId(t.db, ids.bob, ids.b)).toBe("MID-B");
   });
 });
 

@@ -35,3 +35,16 @@ export async function findBusinessAccess(db: DbOrTx, userId: string, merchantId:
     .where(and(eq(memberships.userId, userId), eq(businesses.merchantId, merchantId)));
   return row ?? null;
 }
+
+/**
+ * The merchant id of a business by its id, only when the user is a member of it: a caller holding
+ * a business id from elsewhere (an OAuth state, a refusal) never learns another business's id.
+ */
+export async function memberMerchantId(db: DbOrTx, userId: string, businessId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ merchantId: businesses.merchantId })
+    .from(businesses)
+    .innerJoin(memberships, eq(memberships.businessId, businesses.id))
+    .where(and(eq(businesses.id, businessId), eq(memberships.userId, userId)));
+  return row?.merchantId ?? null;
+}

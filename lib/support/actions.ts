@@ -1,10 +1,8 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { qboConnections } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import { requestSync, syncNowWaitSeconds, type SyncDispatch, type SyncEventSender } from "@/lib/sync/dispatch";
-import { markReadyToSync } from "@/lib/sync/failed-items";
+import type { SyncDispatch } from "@/lib/sync/dispatch";
+import { markFailedItems, syncNow, type SyncNowOutcome, type SyncRequestDeps } from "@/lib/sync/sync-requests";
 
 /** Every support action says why, in the support agent's words; the owner reads it in the activity log. */
 export const supportReasonField = z
@@ -14,7 +12,6 @@ export const supportReasonField = z
   .max(500, "The reason is too long (500 characters at most).");
 
 export const SUPPORT_VIEWED_ACTION = "support.viewed";
-export const SYNC_REQUESTED_ACTION = "quickbooks.sync_requested";
 
 export interface SupportActor {
   userId: string;
@@ -34,18 +31,8 @@ export async function recordSupportView(db: Db, actor: SupportActor, businessId:
   await recordAudit(db, { businessId, actorUserId: actor.userId, action: SUPPORT_VIEWED_ACTION });
 }
 
-async function connectionIdOf(db: Db, businessId: string): Promise<string | null> {
-  const [row] = await db.select({ id: qboConnections.id }).from(qboConnections).where(eq(qboConnections.businessId, businessId));
-  return row?.id ?? null;
-}
-
-export type SupportSyncOutcome = { outcome: "rate_limited"; seconds: number } | { outcome: "not_active" } | { outcome: "requested"; dispatch: SyncDispatch };
-
-interface SyncDeps {
-  db: Db;
-  send: SyncEventSender;
-  waitMs?: number;
-}
+export type SupportSyncOutcome = SyncNowOutcome;
+type SyncDeps = SyncRequestDeps;
 
 /**
  * Support's "Run a sync now": the same once-a-minute limit and the same engine as the owner's
@@ -54,13 +41,7 @@ interface SyncDeps {
 export async function supportSyncNow(deps: SyncDeps, actor: SupportActor, input: { businessId: string; reason: string }): Promise<SupportSyncOutcome> {
   assertSupport(actor);
   const reason = supportReasonField.parse(input.reason);
-  const connectionId = await connectionIdOf(deps.db, input.businessId);
-  if (!connectionId) return { outcome: "not_active" };
-  const seconds = await syncNowWaitSeconds(deps.db, connectionId);
-  if (seconds > 0) return { outcome: "rate_limited", seconds };
-  await recordAudit(deps.db, { businessId: input.businessId, actorUserId: actor.userId, action: SYNC_REQUESTED_ACTION, after: { connectionId, trigger: "support", reason } });
-  const dispatch = await requestSync({ db: deps.db, send: deps.send, waitMs: deps.waitMs }, { connectionId, trigger: "support" });
-  return dispatch.mode === "not_active" ? { outcome: "not_active" } : { outcome: "requested", dispatch };
+  return syncNow(deps, { businessId: input.businessId, actorUserId: actor.userId, trigger: "support", reason });
 }
 
 /**
@@ -74,9 +55,5 @@ export async function supportReadyToSync(
 ): Promise<{ moved: number; dispatch: SyncDispatch | null }> {
   assertSupport(actor);
   const reason = supportReasonField.parse(input.reason);
-  const connectionId = await connectionIdOf(deps.db, input.businessId);
-  if (!connectionId) return { moved: 0, dispatch: null };
-  const moved = await markReadyToSync(deps.db, input.businessId, connectionId, input.itemIds, actor.userId, reason);
-  const dispatch = moved.length > 0 ? await requestSync({ db: deps.db, send: deps.send, waitMs: deps.waitMs }, { connectionId, trigger: "retry" }) : null;
-  return { moved: moved.length, dispatch };
+  return markFailedItems(deps, { businessId: input.businessId, actorUserId: actor.userId, to: "ready_to_sync", itemIds: input.itemIds, reason });
 }

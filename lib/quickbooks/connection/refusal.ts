@@ -44,3 +44,13 @@ export class ConnectionRefusedError extends Error {
 export function isRefusalCode(value: unknown): value is RefusalCode {
   return typeof value === "string" && (REFUSAL_CODES as readonly string[]).includes(value);
 }
+
+/** Work that QuickBooks may refuse, for a page: its value, or the refusal's code to explain (any other error is thrown on). */
+export async function valueOrRefusal<T>(work: Promise<T>): Promise<{ value: T } | { refusal: RefusalCode }> {
+  try {
+    return { value: await work };
+  } catch (error) {
+    if (error instanceof ConnectionRefusedError) return { refusal: error.code };
+    throw error;
+  }
+}

@@ -3,8 +3,9 @@ import { env } from "@/lib/env";
 import { IngestError } from "@/lib/processor/errors";
 import { eventsOfBody } from "@/lib/processor/events";
 import { ingestEvents } from "@/lib/processor/ingest";
-import { BodyTooLargeError, MAX_INGEST_BODY_BYTES, readLimitedBody } from "@/lib/http/limited-body";
+import { MAX_INGEST_BODY_BYTES } from "@/lib/http/limited-body";
 import { SIGNATURE_HEADER, verifySignature } from "@/lib/processor/signature";
+import { jsonAnswer as json, readSignedJson } from "../../_shared/signed-json";
 
 /**
  * POST /api/processor/events — the processor's signed feed. Only adapts HTTP: size cap, signature,
@@ -13,30 +14,21 @@ import { SIGNATURE_HEADER, verifySignature } from "@/lib/processor/signature";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const json = (status: number, body: unknown) => Response.json(body, { status });
-
 export async function POST(request: Request): Promise<Response> {
-  let raw: Uint8Array;
-  try {
-    raw = await readLimitedBody(request, MAX_INGEST_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) return json(413, { error: `The body exceeds the ${error.limit}-byte limit; send smaller batches` });
-    return json(400, { error: "The body could not be read" });
-  }
-
-  if (!verifySignature(raw, request.headers.get(SIGNATURE_HEADER), env().PROCESSOR_INGEST_SECRET)) {
-    return json(401, { error: `Missing or invalid ${SIGNATURE_HEADER} header` });
-  }
-
-  let body: unknown;
-  try {
-    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw));
-  } catch {
-    return json(400, { error: "The body is not valid UTF-8 JSON" });
-  }
+  const read = await readSignedJson(request, {
+    limit: MAX_INGEST_BODY_BYTES,
+    verify: (raw) => verifySignature(raw, request.headers.get(SIGNATURE_HEADER), env().PROCESSOR_INGEST_SECRET),
+    refusals: {
+      tooLarge: `The body exceeds the ${MAX_INGEST_BODY_BYTES}-byte limit; send smaller batches`,
+      unreadable: "The body could not be read",
+      unsigned: `Missing or invalid ${SIGNATURE_HEADER} header`,
+      notJson: "The body is not valid UTF-8 JSON",
+    },
+  });
+  if (read instanceof Response) return read;
 
   try {
-    const result = await ingestEvents(getDb(), eventsOfBody(body));
+    const result = await ingestEvents(getDb(), eventsOfBody(read.body));
     return json(200, { accepted: result.accepted, duplicates: result.duplicates });
   } catch (error) {
     if (error instanceof IngestError) {

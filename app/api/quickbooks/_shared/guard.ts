@@ -46,6 +46,25 @@ export async function ownerOf(merchantId: string): Promise<{ actor: Actor; busin
   }
 }
 
+export type Owner = Exclude<Awaited<ReturnType<typeof ownerOf>>, NextResponse>;
+
+/**
+ * What every owner-only form post checks first: a cross-site request is refused (403), a form that
+ * does not fit `schema` gets a 400 saying what is `required`, anyone but the owner a 403.
+ */
+export async function ownerFormPost<S extends z.ZodType<{ merchantId: string }>>(
+  request: Request,
+  schema: S,
+  required: string,
+): Promise<{ form: z.infer<S>; owner: Owner } | NextResponse> {
+  if (crossSite(request)) return forbidden("Cross-site request refused.");
+  const form = await readForm(request, schema);
+  if (!form) return new NextResponse(required, { status: 400 });
+  const owner = await ownerOf(form.merchantId);
+  if (owner instanceof NextResponse) return owner;
+  return { form, owner };
+}
+
 /** An absolute URL of a QuickBooks page of the portal, for redirects. */
 export function quickbooksUrl(request: Request, merchantId: string, sub = "", params: Record<string, string | undefined> = {}): URL {
   const url = new URL(`/b/${encodeURIComponent(merchantId)}/quickbooks${sub ? `/${sub}` : ""}`, request.url);

@@ -1,10 +1,8 @@
-import { and, eq } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { currentUser } from "@/app/_server/session";
-import { businesses, memberships } from "@/db/schema";
-import { findBusinessAccess, listBusinessesOf } from "@/lib/auth/access";
+import { findBusinessAccess, listBusinessesOf, memberMerchantId } from "@/lib/auth/access";
 import { getDb } from "@/lib/database";
 import { env } from "@/lib/env";
 import { completeAuthorization } from "@/lib/quickbooks/connection/authorization-callback";
@@ -21,13 +19,7 @@ const querySchema = z.object({
 
 /** The merchant id of a business, if the user belongs to it (never reveals another business). */
 async function merchantIdOf(userId: string, businessId: string | undefined): Promise<string | null> {
-  if (!businessId) return null;
-  const [row] = await getDb()
-    .select({ merchantId: businesses.merchantId })
-    .from(businesses)
-    .innerJoin(memberships, eq(memberships.businessId, businesses.id))
-    .where(and(eq(businesses.id, businessId), eq(memberships.userId, userId)));
-  return row?.merchantId ?? null;
+  return businessId ? memberMerchantId(getDb(), userId, businessId) : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { crossSite, forbidden, ownerOf, quickbooksUrl, readForm } from "../_shared/guard";
+import { ownerFormPost, quickbooksUrl } from "../_shared/guard";
 import { merchantIdField } from "../_shared/merchant-id";
 import { redirectToIntuit } from "../_shared/start-oauth";
 
@@ -11,11 +11,9 @@ const formSchema = z.object({ merchantId: merchantIdField, consent: z.string().o
  * user) and sends them to Intuit. Owner only: 403 for anyone else, whatever the page showed.
  */
 export async function POST(request: Request) {
-  if (crossSite(request)) return forbidden("Cross-site request refused.");
-  const form = await readForm(request, formSchema);
-  if (!form) return new NextResponse("merchantId is required.", { status: 400 });
-  const owner = await ownerOf(form.merchantId);
-  if (owner instanceof NextResponse) return owner;
+  const posted = await ownerFormPost(request, formSchema, "merchantId is required.");
+  if (posted instanceof NextResponse) return posted;
+  const { form, owner } = posted;
   if (form.consent !== "yes") return NextResponse.redirect(quickbooksUrl(request, owner.merchantId, "connect", { error: "consent_required" }), 303);
   return redirectToIntuit(request, owner, "connect");
 }

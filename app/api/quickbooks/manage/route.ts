@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/database";
 import { disconnectConnection, pauseConnection, resumeConnection } from "@/lib/quickbooks/connection/lifecycle";
 import { ConnectionRefusedError } from "@/lib/quickbooks/connection/refusal";
-import { crossSite, forbidden, ownerOf, quickbooksUrl, readForm } from "../_shared/guard";
+import { forbidden, ownerFormPost, quickbooksUrl } from "../_shared/guard";
 import { merchantIdField } from "../_shared/merchant-id";
 
 const formSchema = z.object({ merchantId: merchantIdField, action: z.enum(["pause", "resume", "disconnect"], { error: "action must be pause, resume or disconnect" }) });
@@ -11,11 +11,9 @@ const DONE = { pause: "paused", resume: "resumed", disconnect: "disconnected" } 
 
 /** Pause, Resume and Disconnect from the Manage tab's confirmations. Owner only. */
 export async function POST(request: Request) {
-  if (crossSite(request)) return forbidden("Cross-site request refused.");
-  const form = await readForm(request, formSchema);
-  if (!form) return new NextResponse("merchantId and action (pause, resume or disconnect) are required.", { status: 400 });
-  const owner = await ownerOf(form.merchantId);
-  if (owner instanceof NextResponse) return owner;
+  const posted = await ownerFormPost(request, formSchema, "merchantId and action (pause, resume or disconnect) are required.");
+  if (posted instanceof NextResponse) return posted;
+  const { form, owner } = posted;
   const input = { actor: owner.actor, businessId: owner.businessId };
   let done: string = DONE[form.action];
   try {

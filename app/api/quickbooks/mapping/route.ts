@@ -8,7 +8,7 @@ import { ConnectionRefusedError } from "@/lib/quickbooks/connection/refusal";
 import { defaultNames } from "@/lib/quickbooks/mapping/default-names";
 import { mappingChoiceSchema, MAPPING_SLOTS } from "@/lib/quickbooks/mapping/mapping-choice";
 import { saveMapping } from "@/lib/quickbooks/mapping/mapping-save";
-import { crossSite, forbidden, ownerOf, quickbooksUrl, readForm } from "../_shared/guard";
+import { forbidden, ownerFormPost, quickbooksUrl } from "../_shared/guard";
 import { merchantIdField } from "../_shared/merchant-id";
 
 const formSchema = mappingChoiceSchema.extend({ merchantId: merchantIdField, mode: z.enum(["setup", "edit"]) });
@@ -18,11 +18,9 @@ const formSchema = mappingChoiceSchema.extend({ merchantId: merchantIdField, mod
  * and customer are named in the owner's language. Owner only.
  */
 export async function POST(request: Request) {
-  if (crossSite(request)) return forbidden("Cross-site request refused.");
-  const form = await readForm(request, formSchema);
-  if (!form) return new NextResponse("merchantId, mode and every mapping choice (bank, revenue, expense, customer, taxCode) are required.", { status: 400 });
-  const owner = await ownerOf(form.merchantId);
-  if (owner instanceof NextResponse) return owner;
+  const posted = await ownerFormPost(request, formSchema, "merchantId, mode and every mapping choice (bank, revenue, expense, customer, taxCode) are required.");
+  if (posted instanceof NextResponse) return posted;
+  const { form, owner } = posted;
   const db = getDb();
   const choice = Object.fromEntries(MAPPING_SLOTS.map((slot) => [slot, form[slot]]));
   try {

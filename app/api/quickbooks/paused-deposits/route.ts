@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/database";
 import { findConnection } from "@/lib/quickbooks/connection/connection-record";
 import { decidePausedDeposit, PausedDepositNotOfferedError } from "@/lib/sync/paused-deposits";
-import { crossSite, forbidden, ownerOf, quickbooksUrl, readForm } from "../_shared/guard";
+import { ownerFormPost, quickbooksUrl } from "../_shared/guard";
 import { merchantIdField } from "../_shared/merchant-id";
 
 const formSchema = z.object({
@@ -14,11 +14,9 @@ const formSchema = z.object({
 
 /** The owner's choice on one deposit a pause kept out (Manage tab). Owner only; audited in lib/sync/paused-deposits. */
 export async function POST(request: Request) {
-  if (crossSite(request)) return forbidden("Cross-site request refused.");
-  const form = await readForm(request, formSchema);
-  if (!form) return new NextResponse("merchantId, depositId and decision (send or keep_out) are required.", { status: 400 });
-  const owner = await ownerOf(form.merchantId);
-  if (owner instanceof NextResponse) return owner;
+  const posted = await ownerFormPost(request, formSchema, "merchantId, depositId and decision (send or keep_out) are required.");
+  if (posted instanceof NextResponse) return posted;
+  const { form, owner } = posted;
   const db = getDb();
   const connection = await findConnection(db, owner.businessId);
   if (!connection) return NextResponse.redirect(quickbooksUrl(request, owner.merchantId, "", { error: "not_connected" }), 303);

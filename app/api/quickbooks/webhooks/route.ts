@@ -2,12 +2,11 @@ import { getDb } from "@/lib/database";
 import { env } from "@/lib/env";
 import { storeWebhookNotifications } from "@/lib/quickbooks/webhook-notifications";
 import { recheckMappingInBackground, touchesMappedEntities } from "@/lib/notify/mapping-recheck";
-import { BodyTooLargeError, MAX_INTUIT_WEBHOOK_BODY_BYTES, readLimitedBody } from "@/lib/http/limited-body";
+import { MAX_INTUIT_WEBHOOK_BODY_BYTES } from "@/lib/http/limited-body";
 import { parseNotification, verifyIntuitSignature } from "@/lib/quickbooks/webhooks";
+import { jsonAnswer as json, readSignedJson } from "../../_shared/signed-json";
 
 export const runtime = "nodejs";
-
-const json = (status: number, body: unknown) => Response.json(body, { status });
 
 /**
  * Intuit's change notifications. The body is read only up to 2 MiB (413 as soon as it passes, signed
@@ -19,23 +18,18 @@ const json = (status: number, body: unknown) => Response.json(body, { status });
  * owner hears before the next run would stop.
  */
 export async function POST(request: Request): Promise<Response> {
-  let raw: Uint8Array;
-  try {
-    raw = await readLimitedBody(request, MAX_INTUIT_WEBHOOK_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) return json(413, { error: "The notification is too large." });
-    return json(400, { error: "The notification could not be read." });
-  }
-  if (!verifyIntuitSignature(raw, request.headers.get("intuit-signature"), env().QBO_WEBHOOK_VERIFIER)) {
-    return json(401, { error: "Missing or invalid intuit-signature." });
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw));
-  } catch {
-    return json(400, { error: "The notification is not UTF-8 JSON." });
-  }
-  const parsed = parseNotification(body);
+  const read = await readSignedJson(request, {
+    limit: MAX_INTUIT_WEBHOOK_BODY_BYTES,
+    verify: (raw) => verifyIntuitSignature(raw, request.headers.get("intuit-signature"), env().QBO_WEBHOOK_VERIFIER),
+    refusals: {
+      tooLarge: "The notification is too large.",
+      unreadable: "The notification could not be read.",
+      unsigned: "Missing or invalid intuit-signature.",
+      notJson: "The notification is not UTF-8 JSON.",
+    },
+  });
+  if (read instanceof Response) return read;
+  const parsed = parseNotification(read.body);
   if (!parsed.ok) return json(400, { error: parsed.error });
   await storeWebhookNotifications(getDb(), parsed.changes);
   if (touchesMappedEntities(parsed.changes)) recheckMappingInBackground(getDb(), parsed.changes);

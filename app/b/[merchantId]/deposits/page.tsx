@@ -7,6 +7,7 @@ import { listDeposits } from "@/lib/portal/deposits";
 import { portalLocale } from "@/lib/portal/display-format";
 import { InvalidCursorError } from "@/lib/portal/keyset-cursor";
 import { requireBusiness } from "../../../_server/session";
+import { closingPeriod } from "@/lib/i18n/closing-period";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -39,7 +40,7 @@ export default async function DepositsPage({ params, searchParams }: { params: P
           </Link>
         </p>
       ) : page.rows.length === 0 && !cursor ? (
-        <EmptyState title={t("empty.title")} body={t("empty.body", { business: business.legalName })} />
+        <EmptyState title={t("empty.title")} body={t("empty.body", { business: business.legalName, period: closingPeriod(business.legalName) })} />
       ) : (
         <>
           <DepositsTable merchantId={business.merchantId} businessName={business.legalName} rows={page.rows} locale={locale} />

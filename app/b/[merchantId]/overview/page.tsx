@@ -10,6 +10,7 @@ import { dailyActivity, latestDeposits, quickBooksStatus } from "@/lib/portal/ov
 import { formatBusinessDate, portalLocale } from "@/lib/portal/display-format";
 import { automaticSyncs } from "@/lib/sync/schedule-mode";
 import { requireBusiness } from "../../../_server/session";
+import { closingPeriod } from "@/lib/i18n/closing-period";
 
 /** The business's dashboard: 30 days of activity, QuickBooks at a glance, the latest deposits. */
 export default async function OverviewPage({ params }: { params: Promise<{ merchantId: string }> }) {
@@ -47,7 +48,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ merch
     <section className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">{t("portal.overview.title")}</h1>
-        <p className="mt-2 text-slate-600">{t("portal.overview.welcome", { business: business.legalName })}</p>
+        <p className="mt-2 text-slate-600">{t("portal.overview.welcome", { business: business.legalName, period: closingPeriod(business.legalName) })}</p>
       </div>
       <div className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
         <h2 className="text-lg font-semibold">{tc("title")}</h2>

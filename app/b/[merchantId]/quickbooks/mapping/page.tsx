@@ -3,9 +3,9 @@ import { redirect } from "next/navigation";
 import { MappingForm } from "@/components/quickbooks/mapping-form";
 import { RefusalNotice } from "@/components/quickbooks/refusal-notice";
 import { isLive } from "@/lib/quickbooks/connection/connection-record";
-import { DEFAULT_CHOICE, MAPPING_SLOTS, type MappingSlot } from "@/lib/quickbooks/mapping/mapping-choice";
+import { DEFAULT_CHOICE, type MappingSlot } from "@/lib/quickbooks/mapping/mapping-choice";
 import { mappingFor } from "@/lib/quickbooks/mapping/mapping-versions";
-import { mappingOptionsFor, param, quickbooksContext, refusalNoticeValues } from "../_data/context";
+import { mappingChoicesInQuery, mappingOptionsFor, param, quickbooksContext, refusalNoticeValues } from "../_data/context";
 
 /** Edit mapping (Manage tab): the wizard's choices; saving adds a version effective today. */
 export default async function EditMappingPage({ params, searchParams }: { params: Promise<{ merchantId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -16,7 +16,7 @@ export default async function EditMappingPage({ params, searchParams }: { params
   if (!ctx.canManage || !connection || !isLive(connection) || !connection.setupCompletedAt) redirect(ctx.base);
   const t = await getTranslations("quickbooks");
   const [loaded, current] = await Promise.all([mappingOptionsFor(ctx, connection), mappingFor(ctx.db, connection.id)]);
-  const fromUrl = Object.fromEntries(MAPPING_SLOTS.flatMap((slot) => (param(query, slot) ? [[slot, param(query, slot)!]] : [])));
+  const fromUrl = mappingChoicesInQuery(query);
   let selected: Partial<Record<MappingSlot, string>> = fromUrl;
   if (!("refusal" in loaded) && current && Object.keys(fromUrl).length === 0) {
     // The current mapping, with the processor's own entities shown as the default choice.

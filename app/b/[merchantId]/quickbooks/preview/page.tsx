@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { DayPreviewView } from "@/components/accountant/day-preview";
 import { RefusalNotice } from "@/components/quickbooks/refusal-notice";
 import { isLive } from "@/lib/quickbooks/connection/connection-record";
-import { ConnectionRefusedError } from "@/lib/quickbooks/connection/refusal";
+import { valueOrRefusal } from "@/lib/quickbooks/connection/refusal";
 import { mappingFor } from "@/lib/quickbooks/mapping/mapping-versions";
 import { previewMappingOf } from "@/lib/sync/preview";
 import { previewDayForConnection } from "@/lib/sync/preview-connection";
@@ -18,20 +18,14 @@ export default async function PreviewPage({ params }: { params: Promise<{ mercha
   const t = await getTranslations("accountant.preview");
   const mapping = await mappingFor(ctx.db, ctx.connection.id);
   const result = mapping
-    ? await previewDayForConnection(ctx.db, ctx.connection, ctx.business, previewMappingOf(mapping), ctx.processorName).then(
-        (preview) => ({ preview }),
-        (error: unknown) => {
-          if (error instanceof ConnectionRefusedError) return { refusal: error.code };
-          throw error;
-        },
-      )
+    ? await valueOrRefusal(previewDayForConnection(ctx.db, ctx.connection, ctx.business, previewMappingOf(mapping), ctx.processorName))
     : null;
   const body = !result ? (
     <p>{t("noMapping")}</p>
   ) : "refusal" in result ? (
     <RefusalNotice code={result.refusal} values={{}} />
   ) : (
-    <DayPreviewView preview={result.preview} currency={ctx.business.currency} locale={ctx.locale} />
+    <DayPreviewView preview={result.value} currency={ctx.business.currency} locale={ctx.locale} />
   );
   return (
     <section className="space-y-4">

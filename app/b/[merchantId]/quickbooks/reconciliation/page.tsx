@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ReconciliationView } from "@/components/accountant/reconciliation-view";
 import { RefusalNotice } from "@/components/quickbooks/refusal-notice";
 import { businessDateOf } from "@/lib/processor/timezone";
-import { ConnectionRefusedError } from "@/lib/quickbooks/connection/refusal";
+import { valueOrRefusal } from "@/lib/quickbooks/connection/refusal";
 import { reconciliationFor } from "@/lib/reconcile/for-connection";
 import { monthSchema, previousMonth } from "@/lib/reconcile/month";
 import { param, quickbooksContext } from "../_data/context";
@@ -20,20 +20,14 @@ export default async function ReconciliationPage({ params, searchParams }: { par
   const connection = ctx.connection;
   const connected = !!connection?.realmId && !!connection.connectedOn;
   const result = connected
-    ? await reconciliationFor(ctx.db, connection!, month).then(
-        (report) => ({ report }),
-        (error: unknown) => {
-          if (error instanceof ConnectionRefusedError) return { refusal: error.code };
-          throw error;
-        },
-      )
+    ? await valueOrRefusal(reconciliationFor(ctx.db, connection!, month))
     : null;
   const body = !result ? (
     <p data-testid="reconcile-not-connected">{t("notConnected")}</p>
   ) : "refusal" in result ? (
     <RefusalNotice code={result.refusal} values={{}} />
   ) : (
-    <ReconciliationView report={result.report} currency={ctx.business.currency} locale={ctx.locale} />
+    <ReconciliationView report={result.value} currency={ctx.business.currency} locale={ctx.locale} />
   );
   const csvHref = `${ctx.base}/reconciliation?${new URLSearchParams({ month, format: "csv" })}`;
   return (

@@ -1,12 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { redirect } from "next/navigation";
 import { MappingForm } from "@/components/quickbooks/mapping-form";
 import { Notice } from "@/components/quickbooks/notice";
 import { RefusalNotice } from "@/components/quickbooks/refusal-notice";
-import { isInSetup } from "@/lib/quickbooks/connection/connection-record";
-import { MAPPING_SLOTS } from "@/lib/quickbooks/mapping/mapping-choice";
-import { mappingOptionsFor, param, quickbooksContext, refusalNoticeValues } from "../_data/context";
+import { mappingChoicesInQuery, mappingOptionsFor, param, refusalNoticeValues, setupStepContext } from "../_data/context";
 
 /**
  * Wizard step 2, after Intuit: the mapping. Its choices go to the review step in the URL, so a
@@ -16,18 +13,16 @@ import { mappingOptionsFor, param, quickbooksContext, refusalNoticeValues } from
 export default async function SetupPage({ params, searchParams }: { params: Promise<{ merchantId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { merchantId } = await params;
   const query = await searchParams;
-  const ctx = await quickbooksContext(merchantId);
-  if (!ctx.canManage) redirect(ctx.base);
-  if (!isInSetup(ctx.connection)) redirect(ctx.connection?.setupCompletedAt ? `${ctx.base}/done` : ctx.base);
+  const ctx = await setupStepContext(merchantId);
   const t = await getTranslations("quickbooks");
-  const loaded = await mappingOptionsFor(ctx, ctx.connection!);
-  const selected = Object.fromEntries(MAPPING_SLOTS.flatMap((slot) => (param(query, slot) ? [[slot, param(query, slot)!]] : [])));
+  const loaded = await mappingOptionsFor(ctx, ctx.connection);
+  const selected = mappingChoicesInQuery(query);
   const error = param(query, "error");
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("setup.title")}</h1>
       <p className="text-sm text-slate-500">{t("steps.progress", { step: 2, total: 3 })}</p>
-      <Notice tone="success" title={t("setup.connectedTo", { company: ctx.connection!.companyName ?? "" })} testId="qbo-connected-to">
+      <Notice tone="success" title={t("setup.connectedTo", { company: ctx.connection.companyName ?? "" })} testId="qbo-connected-to">
         <Link href={`${ctx.base}/confirm/disconnect`} className="underline">
           {t("setup.wrongCompany")}
         </Link>

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { isLive } from "@/lib/quickbooks/connection/connection-record";
 import { quickbooksContext } from "../../_data/context";
+import { closingPeriod } from "@/lib/i18n/closing-period";
 
 const actionSchema = z.enum(["pause", "resume", "reauthorize", "disconnect"]);
 
@@ -21,7 +22,7 @@ export default async function ConfirmPage({ params }: { params: Promise<{ mercha
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t(`${action}.title`)}</h1>
       <div className="max-w-2xl space-y-2 rounded-lg bg-white p-6 shadow-sm" data-testid="qbo-confirm-text">
-        <p>{t(`${action}.body`, { company: ctx.connection?.companyName ?? "" })}</p>
+        <p>{t(`${action}.body`, { company: ctx.connection?.companyName ?? "", period: closingPeriod(ctx.connection?.companyName ?? "") })}</p>
       </div>
       <form method="post" action={target} className="flex items-center gap-4">
         <input type="hidden" name="merchantId" value={ctx.business.merchantId} />

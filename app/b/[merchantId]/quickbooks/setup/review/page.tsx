@@ -5,28 +5,25 @@ import { MappingSummary } from "@/components/quickbooks/mapping-summary";
 import { RefusalNotice } from "@/components/quickbooks/refusal-notice";
 import { TaxRateWarning } from "@/components/quickbooks/tax-rate-warning";
 import { US_NOT_TAXABLE } from "@/lib/accounting/us-tax-codes";
-import { isInSetup } from "@/lib/quickbooks/connection/connection-record";
 import { DEFAULT_CHOICE, mappingChoiceSchema, MAPPING_SLOTS } from "@/lib/quickbooks/mapping/mapping-choice";
 import type { MappingOption } from "@/lib/quickbooks/mapping/mapping-options";
 import { newSlotReference } from "@/lib/sync/preview";
 import { previewDayForConnection } from "@/lib/sync/preview-connection";
 import { DayPreviewView } from "@/components/accountant/day-preview";
-import { ConnectionRefusedError } from "@/lib/quickbooks/connection/refusal";
-import { mappingOptionsFor, param, quickbooksContext } from "../../_data/context";
+import { valueOrRefusal } from "@/lib/quickbooks/connection/refusal";
+import { mappingOptionsFor, param, setupStepContext } from "../../_data/context";
 
 /** Wizard step 3: what will post where, then Confirm (which creates or reuses the defaults and saves version 1). */
 export default async function ReviewPage({ params, searchParams }: { params: Promise<{ merchantId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { merchantId } = await params;
   const query = await searchParams;
-  const ctx = await quickbooksContext(merchantId);
-  if (!ctx.canManage) redirect(ctx.base);
-  if (!isInSetup(ctx.connection)) redirect(ctx.connection?.setupCompletedAt ? `${ctx.base}/done` : ctx.base);
+  const ctx = await setupStepContext(merchantId);
   const raw = Object.fromEntries(MAPPING_SLOTS.map((slot) => [slot, param(query, slot) ?? ""]));
   const choice = mappingChoiceSchema.safeParse(raw);
   const backToSetup = `${ctx.base}/setup?${new URLSearchParams(raw)}`;
   if (!choice.success) redirect(backToSetup);
   const t = await getTranslations("quickbooks");
-  const loaded = await mappingOptionsFor(ctx, ctx.connection!);
+  const loaded = await mappingOptionsFor(ctx, ctx.connection);
   if ("refusal" in loaded) return <RefusalNotice code={loaded.refusal} values={{}} />;
   const { options } = loaded;
   const nameIn = (list: MappingOption[], id: string) => list.find((o) => o.id === id)?.name;
@@ -47,31 +44,27 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
     return fallback.state === "existing" ? fallback.id : newSlotReference(slot);
   };
   const ta = await getTranslations("accountant.preview");
-  const previewResult = await previewDayForConnection(
-    ctx.db,
-    ctx.connection!,
-    ctx.business,
-    {
-      bankAccountId: choice.data.bank,
-      revenueAccountId: chosenId("revenue"),
-      expenseAccountId: chosenId("expense"),
-      customerId: chosenId("customer"),
-      taxCodeId: choice.data.taxCode,
-      names: names as Record<keyof typeof names, string>,
-    },
-    ctx.processorName,
-  ).then(
-    (day) => ({ day }),
-    (error: unknown) => {
-      if (error instanceof ConnectionRefusedError) return { refusal: error.code };
-      throw error;
-    },
+  const previewResult = await valueOrRefusal(
+    previewDayForConnection(
+      ctx.db,
+      ctx.connection,
+      ctx.business,
+      {
+        bankAccountId: choice.data.bank,
+        revenueAccountId: chosenId("revenue"),
+        expenseAccountId: chosenId("expense"),
+        customerId: chosenId("customer"),
+        taxCodeId: choice.data.taxCode,
+        names: names as Record<keyof typeof names, string>,
+      },
+      ctx.processorName,
+    ),
   );
   const preview =
     "refusal" in previewResult ? (
       <RefusalNotice code={previewResult.refusal} values={{}} />
     ) : (
-      <DayPreviewView preview={previewResult.day} currency={ctx.business.currency} locale={ctx.locale} />
+      <DayPreviewView preview={previewResult.value} currency={ctx.business.currency} locale={ctx.locale} />
     );
   const created = (["revenue", "expense", "customer"] as const).filter((slot) => choice.data[slot] === DEFAULT_CHOICE && options.defaults[slot].state === "new");
   return (
