@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { formatBusinessDate } from "@/components/quickbooks/format";
+import { formatBusinessDateLong } from "@/components/quickbooks/format";
 import { QboDocumentLink } from "@/components/quickbooks/qbo-document-link";
 import { formatMoney } from "@/lib/i18n/money";
 import type { Locale } from "@/lib/i18n/locales";
@@ -71,7 +71,7 @@ export function DayLedger({ merchantId, loadOlderDays, days: firstPage, hasOlder
           <tbody>
             {days.map((day) => (
               <tr key={day.date} className="border-t border-slate-100 align-top" data-testid="sync-ledger-day" data-date={day.date} data-state={day.state}>
-                <td className="whitespace-nowrap p-2">{formatBusinessDate(day.date, locale)}</td>
+                <td className="whitespace-nowrap p-2">{formatBusinessDateLong(day.date, locale)}</td>
                 <td className="p-2">
                   <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATE_TONE[day.state]}`}>{t(`states.${day.state}`, { failed: day.failed, total: day.total })}</span>
                 </td>

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import type { SyncNowResult } from "@/lib/sync/sync-now-result";
-import { formatBusinessDate } from "@/components/quickbooks/format";
+import { formatBusinessDateLong } from "@/components/quickbooks/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/i18n/money";
 import type { FailedItem } from "@/lib/sync/failed-items";
@@ -137,7 +137,7 @@ export function FailedItems({ merchantId, markFailedItems, items, canManage, map
                     {canManage && <input type="checkbox" aria-label={t("select", { record })} checked={selected.has(item.id)} onChange={() => toggle(item.id)} className="mt-1" />}
                     <div className="min-w-0 flex-1 space-y-1">
                       <p className="font-medium">
-                        {record} · {formatMoney(item.amountMinor, item.currency === "USD" ? "USD" : "CAD", locale)} · {formatBusinessDate(item.businessDate, locale)}
+                        {record} · {formatMoney(item.amountMinor, item.currency === "USD" ? "USD" : "CAD", locale)} · {formatBusinessDateLong(item.businessDate, locale)}
                       </p>
                       <p data-testid="failed-reason">{tf(item.explanation.reason.key, item.explanation.reason.params)}</p>
                       <p className="text-slate-600">

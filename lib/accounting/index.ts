@@ -4,12 +4,12 @@
  * PostingContext, calls these builders, and POSTs `body` to `entity`.
  */
 import { buildDeposit } from "./deposit";
-import type { PostingDocument } from "./qbo-entities";
+import type { PostingDocument } from "./qbo-documents";
 import { buildNegativeSettlementEntry, buildStandaloneFeePurchase } from "./standalone-debit";
 import type { Fee, PostingContext, Settlement } from "./types";
 
 export * from "./types";
-export * from "./qbo-entities";
+export * from "./qbo-documents";
 export * from "./errors";
 export { toQboAmount, fromQboAmount, formatMinor, MINOR_PER_MAJOR } from "./money";
 export { CARD_BRAND_NAMES } from "./labels";

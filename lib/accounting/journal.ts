@@ -1,6 +1,6 @@
 import { JournalImbalanceError } from "./errors";
 import { fromQboAmount } from "./money";
-import type { PostingDocument } from "./qbo-entities";
+import type { PostingDocument } from "./qbo-documents";
 import { directionOf } from "./settlement-items";
 import type { PostingContext, Settlement } from "./types";
 

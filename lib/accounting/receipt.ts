@@ -3,7 +3,7 @@ import { InvalidPostingInputError, MissingReferenceError } from "./errors";
 import { assertId, assertIsoDate, cardLabel, kindLabel, note } from "./labels";
 import { toQboAmount } from "./money";
 import { US_NOT_TAXABLE, US_TAXABLE } from "./us-tax-codes";
-import type { QboSalesItemLine, QboSalesReceipt, QboRefundReceipt, QboTaxLine, QboTxnTaxDetail } from "./qbo-entities";
+import type { QboSalesItemLine, QboSalesReceipt, QboRefundReceipt, QboTaxLine, QboTxnTaxDetail } from "./qbo-documents";
 import { allocateTax, assertComponentsMatch, taxSplitOf, type TaxSplit } from "./tax-split";
 import type { CardTransaction, PostingContext, TransactionKind } from "./types";
 

@@ -2,7 +2,7 @@ import { docNumberFor } from "./doc-number";
 import { DepositImbalanceError, InvalidPostingInputError, JournalImbalanceError } from "./errors";
 import { assertId, assertIsoDate, feeLabel, note, DESCRIPTION_MAX_LENGTH } from "./labels";
 import { assertMinor, toQboAmount } from "./money";
-import type { QboJournalEntry, QboJournalEntryLine, QboPurchase } from "./qbo-entities";
+import type { QboJournalEntry, QboJournalEntryLine, QboPurchase } from "./qbo-documents";
 import { settlementEffects, sumMinor } from "./settlement-items";
 import type { Fee, PostingContext, Settlement } from "./types";
 

@@ -16,7 +16,7 @@ import { InvalidGrantError } from "@/lib/quickbooks/oauth-client";
 import { accessTokenFor, type Refresher } from "@/lib/quickbooks/token-store";
 import { addDays, type IsoDate } from "./dates";
 import { buildDepositDocuments, buildFeeDocuments, buildReceiptDocuments, type DocumentContext } from "./documents";
-import { planItems } from "./plan";
+import { planItems } from "./item-planner";
 import { postDocuments, type PosterDeps, type PostingOutcome } from "./poster";
 import { paymentMethodIds, serviceItemId, taxCodeRates, undepositedFundsAccountId } from "./references";
 import { withRetries } from "@/lib/quickbooks/retry";

@@ -1,5 +1,5 @@
 import { US_NOT_TAXABLE, US_TAXABLE } from "@/lib/accounting/us-tax-codes";
-import type { QboTaxCode } from "./qbo-entities";
+import type { QboTaxCode } from "./name-list-entities";
 
 const HST_PROVINCES = ["ON", "NB", "NL", "NS", "PE"];
 const PST_PROVINCES = ["BC", "MB", "SK"];
