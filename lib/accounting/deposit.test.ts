@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDeposit } from "./deposit";
 import { DepositImbalanceError, InvalidPostingInputError, NegativeDepositError } from "./errors";
-import { buildSettlementDocument } from "./index";
+import { buildSettlementDocument } from "./posting-document";
 import { fromQboAmount } from "./money";
 import type { QboDeposit } from "./qbo-documents";
 import { canadianContext, rng, usContext } from "./testing/fixtures";

@@ -1,4 +1,5 @@
-import { directionOf, type FeeKind, type TransactionKind } from "@/lib/accounting";
+import { directionOf } from "@/lib/accounting/settlement-items";
+import type { FeeKind, TransactionKind } from "@/lib/accounting/types";
 
 /**
  * A month of the processor's statement beside what QuickBooks holds, with every difference and

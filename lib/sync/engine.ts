@@ -1,7 +1,7 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { businesses, qboConnections, qboMappingVersions } from "@/db/schema";
-import { CARD_BRAND_NAMES } from "@/lib/accounting";
+import { CARD_BRAND_NAMES } from "@/lib/accounting/labels";
 import { env } from "@/lib/env";
 import { notifyFailedItems, notifyMappingBroken, notifyRunSucceeded } from "@/lib/notify/causes";
 import { businessDateOf } from "@/lib/processor/timezone";

@@ -1,24 +1,14 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cardTransactions, fees, qboPauses, settlementDeposits, syncItems } from "@/db/schema";
-import {
-  AccountingError,
-  buildReceipt,
-  buildSettlementDocument,
-  buildStandaloneFeeDocument,
-  CARD_BRAND_NAMES,
-  depositTieOut,
-  fromQboAmount,
-  journalOf,
-  type CardBrand,
-  type DepositTieOut,
-  type JournalView,
-  type MappingIds,
-  type PostingContext,
-  type PostingDocument,
-  type SettledTransaction,
-  type Settlement,
-} from "@/lib/accounting";
+import { AccountingError } from "@/lib/accounting/errors";
+import { depositTieOut, journalOf, type DepositTieOut, type JournalView } from "@/lib/accounting/journal";
+import { CARD_BRAND_NAMES } from "@/lib/accounting/labels";
+import { fromQboAmount } from "@/lib/accounting/money";
+import { buildSettlementDocument, buildStandaloneFeeDocument } from "@/lib/accounting/posting-document";
+import type { PostingDocument } from "@/lib/accounting/qbo-documents";
+import { buildReceipt } from "@/lib/accounting/receipt";
+import type { CardBrand, MappingIds, PostingContext, SettledTransaction, Settlement } from "@/lib/accounting/types";
 import { businessDateOf } from "@/lib/processor/timezone";
 import type { QboApi } from "@/lib/quickbooks/api-client";
 import { addDays, type IsoDate } from "./dates";
