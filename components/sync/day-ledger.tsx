@@ -10,7 +10,7 @@ import type { ActionResult } from "@/lib/action-result";
 import type { LedgerDay } from "@/lib/sync/day-ledger";
 
 /** The server action that loads older days (app/ passes it: components never import app/). */
-export type LedgerPageAction = (input: { merchantId: string; before: string }) => Promise<ActionResult<LedgerDay[]>>;
+type LedgerPageAction = (input: { merchantId: string; before: string }) => Promise<ActionResult<LedgerDay[]>>;
 
 const STATE_TONE: Record<LedgerDay["state"], string> = {
   posted: "bg-green-100 text-green-900",

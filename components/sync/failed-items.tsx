@@ -14,10 +14,10 @@ import type { FailedItem } from "@/lib/sync/failed-items";
 type Target = "ready_to_sync" | "resolved";
 
 /** What the server sends: the item without its Date (plain JSON to a client component). */
-export type FailedItemView = Omit<FailedItem, "updatedAt">;
+type FailedItemView = Omit<FailedItem, "updatedAt">;
 
 /** The server action behind Ready to sync / Resolved (app/ passes it: components never import app/). */
-export type MarkFailedItemsAction = (input: { merchantId: string; to: "ready_to_sync" | "resolved"; itemIds: string[] }) => Promise<ActionResult<{ moved: number; sync: SyncNowResult | null }>>;
+type MarkFailedItemsAction = (input: { merchantId: string; to: "ready_to_sync" | "resolved"; itemIds: string[] }) => Promise<ActionResult<{ moved: number; sync: SyncNowResult | null }>>;
 
 interface FailedItemsProps {
   merchantId: string;

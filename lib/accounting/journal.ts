@@ -20,9 +20,9 @@ import type { PostingContext, Settlement } from "./types";
  */
 
 /** Which mapped account a journal line touches (the UI names it; `other` is shown by id). */
-export type JournalAccountRole = "bank" | "revenue" | "expense" | "undeposited_funds" | "sales_tax" | "other";
+type JournalAccountRole = "bank" | "revenue" | "expense" | "undeposited_funds" | "sales_tax" | "other";
 
-export interface JournalLine {
+interface JournalLine {
   role: JournalAccountRole;
   /** QuickBooks account id; for sales tax the TaxRate id when known, else the tax code id. */
   accountId: string;
@@ -36,7 +36,7 @@ export interface JournalView {
   totalCreditMinor: number;
 }
 
-export function roleOfAccount(accountId: string, context: PostingContext): JournalAccountRole {
+function roleOfAccount(accountId: string, context: PostingContext): JournalAccountRole {
   const { mapping } = context;
   if (accountId === mapping.bankAccountId) return "bank";
   if (accountId === context.undepositedFundsAccountId) return "undeposited_funds";

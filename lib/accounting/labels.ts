@@ -6,7 +6,7 @@ import type { CardBrand, FeeKind, IsoDate, TransactionKind } from "./types";
  * shown is never more than the brand and the last four digits.
  */
 
-export const PRIVATE_NOTE_MAX_LENGTH = 4000;
+const PRIVATE_NOTE_MAX_LENGTH = 4000;
 export const DESCRIPTION_MAX_LENGTH = 4000;
 
 /** Card brand names as QuickBooks shows them (also the names of the PaymentMethods the sync creates). */

@@ -82,8 +82,8 @@ export interface ActivityScript {
   standaloneFees?: { on: string; kind: "service"; amountMinor: number }[];
 }
 
-export const SCRIPTED_QUIET_SALES = 3;
-export const SCRIPTED_QUIET_REFUNDS = 8;
+const SCRIPTED_QUIET_SALES = 3;
+const SCRIPTED_QUIET_REFUNDS = 8;
 
 const BRAND_WEIGHTS: Record<Country, Partial<Record<CardBrand, number>>> = {
   CA: { visa: 45, mastercard: 30, interac: 15, amex: 8, unionpay: 1, jcb: 0.5, other: 0.5 },

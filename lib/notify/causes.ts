@@ -17,11 +17,11 @@ import type { BrokenSlot, DigestItem } from "./texts";
 
 const DAY_MS = 86_400_000;
 /** The owner is warned this long before the refresh token's hard expiry and before a pause's one-year limit. */
-export const WARNING_DAYS = 30;
+const WARNING_DAYS = 30;
 /** An Active connection without a successful sync for this long is reported. */
-export const OVERDUE_HOURS = 48;
+const OVERDUE_HOURS = 48;
 /** The digest lists this many items; the rest are counted ("and 12 more in the Failed list"). */
-export const DIGEST_ITEMS = 50;
+const DIGEST_ITEMS = 50;
 
 export interface ConnectionRef {
   id: string;

@@ -37,10 +37,6 @@ export function encryptToken(keyring: Keyring, plaintext: string, context: strin
   return [VERSION, keyring.currentKeyId, iv.toString("base64url"), body.toString("base64url"), tag.toString("base64url")].join(".");
 }
 
-export function keyIdOf(ciphertext: string): string {
-  return ciphertext.split(".")[1] ?? "";
-}
-
 export function decryptToken(keyring: Keyring, ciphertext: string, context: string): string {
   const [version, keyId, iv, body, tag] = ciphertext.split(".");
   if (version !== VERSION || !keyId || !iv || !body || !tag) throw new TokenDecryptionError("The stored token is not in a known format.");

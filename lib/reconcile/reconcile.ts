@@ -59,7 +59,7 @@ export type TotalKey =
   | "deposits"
   | "net";
 
-export const TOTAL_KEYS: readonly TotalKey[] = [
+const TOTAL_KEYS: readonly TotalKey[] = [
   "sales",
   "refunds",
   "chargebacks",
@@ -73,9 +73,9 @@ export const TOTAL_KEYS: readonly TotalKey[] = [
   "net",
 ];
 
-export type Cause = "failed" | "resolved" | "paused" | "before_connection" | "not_sent_yet" | "deposit_waiting" | "tax_from_rate";
+type Cause = "failed" | "resolved" | "paused" | "before_connection" | "not_sent_yet" | "deposit_waiting" | "tax_from_rate";
 
-export interface TotalRow {
+interface TotalRow {
   key: TotalKey;
   processorMinor: number;
   quickbooksMinor: number;
@@ -102,7 +102,7 @@ export interface PausedDepositRow {
   canBeSent: boolean;
 }
 
-export interface UnexplainedRow {
+interface UnexplainedRow {
   total: TotalKey;
   differenceMinor: number;
 }
@@ -123,7 +123,7 @@ const KIND_TOTAL: Record<TransactionKind, TotalKey> = {
 };
 
 /** Why a record that is not in QuickBooks is not there; null when it should be (then any gap is unexplained). */
-export function causeOf(status: ItemStatus, forFeeInDeposit = false): Cause | null {
+function causeOf(status: ItemStatus, forFeeInDeposit = false): Cause | null {
   switch (status) {
     case "posted":
       return null;

@@ -7,14 +7,14 @@ import { requestSync, syncNowWaitSeconds, type SyncDispatch, type SyncEventSende
 import { markReadyToSync } from "@/lib/sync/failed-items";
 
 /** Every support action says why, in the support agent's words; the owner reads it in the activity log. */
-export const supportReasonField = z
+const supportReasonField = z
   .string()
   .trim()
   .min(3, "Type the reason for this action (at least 3 characters).")
   .max(500, "The reason is too long (500 characters at most).");
 
-export const SUPPORT_VIEWED_ACTION = "support.viewed";
-export const SYNC_REQUESTED_ACTION = "quickbooks.sync_requested";
+const SUPPORT_VIEWED_ACTION = "support.viewed";
+const SYNC_REQUESTED_ACTION = "quickbooks.sync_requested";
 
 export interface SupportActor {
   userId: string;

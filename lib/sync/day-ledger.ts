@@ -4,17 +4,17 @@ import { qboDocumentUrl } from "@/lib/quickbooks/document-url";
 import { addDays, type IsoDate } from "./dates";
 
 /** Days shown at once, newest first; `before` pages to older ones. */
-export const LEDGER_PAGE_DAYS = 31;
+const LEDGER_PAGE_DAYS = 31;
 
-export type DayState = "posted" | "partly_failed" | "paused" | "pending" | "before_connection" | "no_activity";
+type DayState = "posted" | "partly_failed" | "paused" | "pending" | "before_connection" | "no_activity";
 
-export interface KindTotal {
+interface KindTotal {
   count: number;
   amountMinor: number;
 }
 
 /** A deposit in the day ledger: what the processor paid against the QuickBooks deposit's total. */
-export interface LedgerDeposit {
+interface LedgerDeposit {
   depositId: string;
   processorId: string;
   /** What the processor paid to the bank. */

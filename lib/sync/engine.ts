@@ -63,7 +63,7 @@ export interface SyncSummary {
 }
 
 /** Stops a run cleanly (authorization gone, broken mapping): recorded on the run, not thrown further. */
-export class StopRun extends Error {
+class StopRun extends Error {
   constructor(
     message: string,
     readonly brokenMapping: BrokenMapping[] = [],

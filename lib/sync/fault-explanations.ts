@@ -14,7 +14,7 @@ export interface FaultFields {
 
 export type RecordType = "transaction" | "fee" | "deposit";
 
-export interface MessageRef {
+interface MessageRef {
   key: string;
   params: Record<string, string>;
 }

@@ -25,7 +25,7 @@ import type { MappedReferences } from "@/lib/quickbooks/mapping/mapping-health";
  */
 
 /** Stands for a QuickBooks object the first sync creates (service item, payment method, receipt). */
-export const NEW_REFERENCE = "new";
+const NEW_REFERENCE = "new";
 /** Stands for an account or customer the setup's Confirm creates (one id per slot so they stay apart). */
 export const newSlotReference = (slot: "revenue" | "expense" | "customer") => `new:${slot}`;
 const isNewReference = (id: string) => id === NEW_REFERENCE || id.startsWith("new:");
@@ -68,7 +68,7 @@ export interface PreviewInput {
 }
 
 /** The latest ended business day with any card activity, fee or deposit; null when there is none. */
-export async function latestActiveDay(db: Db, businessId: string, lastEndedDay: IsoDate): Promise<IsoDate | null> {
+async function latestActiveDay(db: Db, businessId: string, lastEndedDay: IsoDate): Promise<IsoDate | null> {
   const [row] = await db.execute<{ day: string | null }>(sql`
     select max(day)::text as day from (
       select max(business_date) as day from card_transactions where business_id = ${businessId} and business_date <= ${lastEndedDay}

@@ -18,7 +18,7 @@ export interface MappedReferences {
   taxCodeName: string;
 }
 
-export type HealthProblem = "missing" | "inactive" | "wrong_type";
+type HealthProblem = "missing" | "inactive" | "wrong_type";
 
 export interface BrokenMapping {
   slot: MappingSlot;

@@ -16,12 +16,6 @@ export function optString(input: Fields, key: string, max: number, element = key
   return value;
 }
 
-export function reqString(input: Fields, key: string, max: number, element = key): string {
-  const value = optString(input, key, max, element);
-  if (value === undefined || value.trim() === "") throw requiredMissing(element);
-  return value;
-}
-
 export function optBool(input: Fields, key: string, element = key): boolean | undefined {
   const value = input[key];
   if (value === undefined || value === null) return undefined;
@@ -61,13 +55,6 @@ export function reqRef(input: Fields, key: string, element = key): Ref {
   const ref = optRef(input, key, element);
   if (!ref) throw requiredMissing(element);
   return ref;
-}
-
-export function optArray(input: Fields, key: string, element = key): unknown[] | undefined {
-  const value = input[key];
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) throw invalidProperty(`${element} must be an array`, element);
-  return value;
 }
 
 /** Copies the keys that are set (drops undefined) so stored entities only carry present elements. */

@@ -23,7 +23,7 @@ import { resolveActive } from "./refs";
  * TaxLine amounts or TotalTax override the computation, as QuickBooks allows.
  */
 
-export const GLOBAL_TAX_CALCULATIONS = ["TaxExcluded", "TaxInclusive", "NotApplicable"] as const;
+const GLOBAL_TAX_CALCULATIONS = ["TaxExcluded", "TaxInclusive", "NotApplicable"] as const;
 export type GlobalTaxCalculation = (typeof GLOBAL_TAX_CALCULATIONS)[number];
 
 /** A line as the tax computation sees it. */
@@ -37,7 +37,7 @@ export interface TaxableLine {
   element: string;
 }
 
-export interface TaxedLine {
+interface TaxedLine {
   netCents: number;
   grossCents?: number;
   taxCode?: Ref;
