@@ -1,3 +1,4 @@
+import "server-only";
 import OAuthClient from "intuit-oauth";
 import { z } from "zod";
 import { env } from "@/lib/env";
