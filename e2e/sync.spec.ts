@@ -1,16 +1,14 @@
+/**
+ * Daily syncs as the owner sees them, against the sandbox, with no Inngest server (the app runs
+ * "Sync now" and "Ready to sync" in-process): the ledger ties out, a broken mapping stops a run
+ * with one message, failed items are retried or resolved, and an accountant only reads.
+ */
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { SignInPage } from "./pages/sign-in-page";
 import { createBusiness, e2eDb, injectFault, SANDBOX_URL, sandboxCompany, sandboxEntities, CLIENT_ID } from "./pages/quickbooks-fixtures";
 import { allowSyncNow, insertDeposit, insertSales, isoDay } from "./pages/processor-records";
 import { QuickBooksPage } from "./pages/quickbooks-page";
-
-/**
- * Daily syncs as the owner sees them, against the sandbox, with no Inngest server (the app runs
- * "Sync now" and "Ready to sync" in-process): the ledger ties out, a broken mapping stops a run
- * with one message, failed items are retried or resolved, and an accountant only reads.
- */
-
 
 async function syncNow(page: Page) {
   await page.getByRole("button", { name: "Sync now" }).click();

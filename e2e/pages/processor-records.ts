@@ -1,6 +1,5 @@
-import { e2eDb } from "./quickbooks-fixtures";
-
 /** Processor records written straight into the e2e database, as the processor's ingest would store them. */
+import { e2eDb } from "./quickbooks-fixtures";
 
 const TZ = "America/Toronto";
 export const isoDay = (offsetDays: number) => {

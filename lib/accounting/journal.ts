@@ -1,9 +1,3 @@
-import { JournalImbalanceError } from "./errors";
-import { fromQboAmount } from "./money";
-import type { PostingDocument } from "./qbo-documents";
-import { directionOf } from "./settlement-items";
-import type { PostingContext, Settlement } from "./types";
-
 /**
  * The double entry a QuickBooks document produces, for people who think in debits and credits
  * (the accountant's preview). Pure: it reads the document exactly as the builders made it (the
@@ -18,6 +12,11 @@ import type { PostingContext, Settlement } from "./types";
  * - JournalEntry: its own lines.
  * - Purchase: credit the paying account, debit each expense line.
  */
+import { JournalImbalanceError } from "./errors";
+import { fromQboAmount } from "./money";
+import type { PostingDocument } from "./qbo-documents";
+import { directionOf } from "./settlement-items";
+import type { PostingContext, Settlement } from "./types";
 
 /** Which mapped account a journal line touches (the UI names it; `other` is shown by id). */
 type JournalAccountRole = "bank" | "revenue" | "expense" | "undeposited_funds" | "sales_tax" | "other";

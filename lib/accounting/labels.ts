@@ -1,10 +1,9 @@
-import { InvalidPostingInputError } from "./errors";
-import type { CardBrand, FeeKind, IsoDate, TransactionKind } from "./types";
-
 /**
  * Human-readable text written into QuickBooks (PrivateNote, line descriptions). The card data
  * shown is never more than the brand and the last four digits.
  */
+import { InvalidPostingInputError } from "./errors";
+import type { CardBrand, FeeKind, IsoDate, TransactionKind } from "./types";
 
 const PRIVATE_NOTE_MAX_LENGTH = 4000;
 export const DESCRIPTION_MAX_LENGTH = 4000;

@@ -1,14 +1,13 @@
+/**
+ * The processor's ingest feed: `{"events":[...]}`, one JSON object per record. These schemas are
+ * the contract; every error names the event's index, its id and the field.
+ */
 import { z } from "zod";
 import { localeOfLanguageTag } from "@/lib/i18n/locales";
 import { eventError, IngestError } from "./errors";
 import { forEachYielding } from "./event-loop";
 import { isRegionOf } from "./regions";
 import { isValidDate, isValidTimeZone } from "./timezone";
-
-/**
- * The processor's ingest feed: `{"events":[...]}`, one JSON object per record. These schemas are
- * the contract; every error names the event's index, its id and the field.
- */
 
 const EVENT_TYPES = ["business", "transaction", "fee", "deposit"] as const;
 const TRANSACTION_KINDS = ["sale", "refund", "chargeback", "chargeback_reversal"] as const;

@@ -1,15 +1,14 @@
+/**
+ * Writes a checked plan in bulk, parents before children: users, businesses, memberships, deposits,
+ * transactions (in batch order, so an original is always inserted before what references it),
+ * fees, then the deposit links of records stored by earlier batches.
+ */
 import { eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { businesses, cardTransactions, fees, memberships, settlementDeposits, users } from "@/db/schema";
 import { IngestError } from "./errors";
 import type { IngestPlan, Settlement } from "./ingest-plan";
 import { chunk } from "./ingest-state";
-
-/**
- * Writes a checked plan in bulk, parents before children: users, businesses, memberships, deposits,
- * transactions (in batch order, so an original is always inserted before what references it),
- * fees, then the deposit links of records stored by earlier batches.
- */
 
 // Rows per INSERT: a transaction row binds 15 parameters; postgres.js allows 65,534 per statement.
 const INSERT_CHUNK = 2_000;

@@ -1,6 +1,3 @@
-import { directionOf } from "@/lib/accounting/settlement-items";
-import type { FeeKind, TransactionKind } from "@/lib/accounting/types";
-
 /**
  * A month of the processor's statement beside what QuickBooks holds, with every difference and
  * its cause. Pure: the records (with how each stands in the sync) and the amounts read back from
@@ -8,6 +5,8 @@ import type { FeeKind, TransactionKind } from "@/lib/accounting/types";
  * standing accounts for it (never sent: failed, resolved by hand, paused, before the connection,
  * not sent yet, its deposit waiting); whatever is left in a total is "unexplained".
  */
+import { directionOf } from "@/lib/accounting/settlement-items";
+import type { FeeKind, TransactionKind } from "@/lib/accounting/types";
 
 /** How a record stands in the sync (sync_items.status; null: no item yet). */
 export type ItemStatus = "pending" | "posted" | "failed" | "ready_to_sync" | "resolved" | "skipped_paused" | "before_connection" | null;

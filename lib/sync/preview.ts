@@ -1,3 +1,10 @@
+/**
+ * "Preview a day": one real ended business day of a business, built exactly as the engine would
+ * post it with a given mapping — the same lib/accounting builders, fed the same records — and
+ * shown with the journal each document produces. It only READS QuickBooks (tax rates, the
+ * Undeposited Funds account, an existing service item and payment methods); a reference the first
+ * sync would create is shown as "new" instead. It writes nothing anywhere.
+ */
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cardTransactions, fees, qboPauses, settlementDeposits, syncItems } from "@/db/schema";
@@ -15,14 +22,6 @@ import { addDays, type IsoDate } from "./dates";
 import { originals, withOriginal } from "./load";
 import { findServiceItem, findUndepositedFundsAccount, remembered, taxCodeRates } from "./references";
 import type { MappedReferences } from "@/lib/quickbooks/mapping/mapping-health";
-
-/**
- * "Preview a day": one real ended business day of a business, built exactly as the engine would
- * post it with a given mapping — the same lib/accounting builders, fed the same records — and
- * shown with the journal each document produces. It only READS QuickBooks (tax rates, the
- * Undeposited Funds account, an existing service item and payment methods); a reference the first
- * sync would create is shown as "new" instead. It writes nothing anywhere.
- */
 
 /** Stands for a QuickBooks object the first sync creates (service item, payment method, receipt). */
 const NEW_REFERENCE = "new";

@@ -1,9 +1,8 @@
+/** Connections, sync items and runs written straight into the tables, for the lib/sync and inngest tests. */
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { qboConnections, syncItems, syncRuns, unplannedRecords } from "@/db/schema";
 import { insertBusiness, type Business } from "@/lib/portal/test-fixtures";
-
-/** Connections, sync items and runs written straight into the tables, for the lib/sync and inngest tests. */
 
 export type Connection = typeof qboConnections.$inferSelect;
 

@@ -1,8 +1,7 @@
+/** Small readers for request fields that raise QuickBooks' own faults. */
 import { invalidProperty, requiredMissing, stringLength } from "./faults";
 import type { Fields } from "./entities/types";
 import { hasAtMostDecimals } from "./money";
-
-/** Small readers for request fields that raise QuickBooks' own faults. */
 
 export function isObject(value: unknown): value is Fields {
   return typeof value === "object" && value !== null && !Array.isArray(value);
