@@ -59,7 +59,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `node_modules/.bin/tsx e2e/support/start-app.ts`,
+      command: `node_modules/.bin/tsx --import ./scripts/server-only-hook.mjs e2e/support/start-app.ts`,
       url: `${baseURL}/signin`,
       env: { E2E_PORT: String(PORT), APP_URL: baseURL, QBO_LOCAL_URL: `http://localhost:${SANDBOX_PORT}`, APP_ENV: "test", SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}` },
       reuseExistingServer: false,

@@ -1,8 +1,19 @@
+import { createRequire } from "node:module";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL(".", import.meta.url)),
+      // Modules that hold secrets or the database import "server-only", which throws unless resolved
+      // under React's react-server condition (Next sets it for server code). Tests run those modules
+      // on the server by definition; its no-op build stands in, as scripts/server-only-hook.mjs does
+      // for the tsx entry points.
+      "server-only": path.join(path.dirname(createRequire(import.meta.url).resolve("server-only")), "empty.js"),
+    },
+  },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],

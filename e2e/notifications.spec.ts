@@ -1,3 +1,9 @@
+/**
+ * The owner hears when QuickBooks needs them: the sandbox revokes the grant, the next sync marks
+ * the connection Needs reauthorization, the bell counts it, the notification links to Reauthorize,
+ * and the email reaches the catcher in the owner's language (French here) with a working link.
+ * After reauthorizing, the next sync says "recovered", once.
+ */
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
@@ -6,13 +12,6 @@ import { createBusiness, e2eDb, injectFault, sandboxCompany } from "./pages/quic
 import { IntuitAuthorizePage } from "./pages/quickbooks-intuit-page";
 import { QuickBooksPage } from "./pages/quickbooks-page";
 import { SignInPage } from "./pages/sign-in-page";
-
-/**
- * The owner hears when QuickBooks needs them: the sandbox revokes the grant, the next sync marks
- * the connection Needs reauthorization, the bell counts it, the notification links to Reauthorize,
- * and the email reaches the catcher in the owner's language (French here) with a working link.
- * After reauthorizing, the next sync says "recovered", once.
- */
 
 /** A new owner sharing the demo password, in English while connecting (the wizard's texts), French afterwards. */
 async function newOwner(): Promise<string> {

@@ -1,14 +1,13 @@
+/**
+ * The overview dashboard in both languages, pages that never scroll sideways on a laptop or a
+ * phone, and a posted deposit opened where it lives: the QuickBooks sandbox's own deposit page.
+ */
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { connectedBusiness } from "./pages/connected-business";
 import { isoDay, sendDeposit, sendSales } from "./pages/processor-records";
 import { createBusiness } from "./pages/quickbooks-fixtures";
 import { SignInPage } from "./pages/sign-in-page";
-
-/**
- * The overview dashboard in both languages, pages that never scroll sideways on a laptop or a
- * phone, and a posted deposit opened where it lives: the QuickBooks sandbox's own deposit page.
- */
 
 async function expectChart(page: Page, merchantId: string, legend: string) {
   await page.goto(`/b/${merchantId}/overview`);

@@ -1,10 +1,9 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { SignInPage } from "./pages/sign-in-page";
-
 /**
  * The portal's data pages on the seeded demo: Transactions (filters, Load more), Deposits and a
  * deposit's drill-down, in English and in Canadian French. Selectors go by role and label.
  */
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { SignInPage } from "./pages/sign-in-page";
 
 const MERCHANT = "MID-1001";
 

@@ -1,7 +1,6 @@
+/** Hardening (issue 10) seen from a browser: what an attacker's link or copied cookie can do. */
 import { expect, test } from "@playwright/test";
 import { SignInPage } from "./pages/sign-in-page";
-
-/** Hardening (issue 10) seen from a browser: what an attacker's link or copied cookie can do. */
 
 // Several sign-ins per test on a loaded machine.
 test.describe.configure({ timeout: 180_000 });

@@ -17,8 +17,6 @@ export const syncRequested = eventType("settlebooks/connection.sync.requested", 
   }),
 });
 
-export type SyncRequestedData = z.infer<typeof syncRequested.schema>;
-
 /** Notifications were raised: send their emails now rather than at the next minute's pass. */
 export const notificationsRaised = eventType("settlebooks/notifications.raised", {
   schema: z.object({ count: z.number().int().min(0).optional() }),

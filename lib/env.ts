@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 /**
@@ -78,7 +79,7 @@ type Secrets = { -readonly [K in keyof typeof DEV_ONLY_DEFAULTS]: string };
 type LocalUrls = { APP_URL: string; QBO_LOCAL_URL: string };
 export type Env = Omit<Raw, keyof Secrets | keyof LocalUrls | "APP_ENV"> & Secrets & LocalUrls & { APP_ENV: NonNullable<Raw["APP_ENV"]> };
 
-export class EnvError extends Error {}
+class EnvError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = baseSchema.safeParse(source);

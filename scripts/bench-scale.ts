@@ -9,7 +9,7 @@ import { ingestEvents } from "@/lib/processor/ingest";
 import { mappingHealthForView, recordMappingHealth } from "@/lib/quickbooks/mapping/mapping-health-cache";
 import { dayLedger } from "@/lib/sync/day-ledger";
 import { dueConnectionsPage } from "@/lib/sync/due-connections";
-import { planItems } from "@/lib/sync/plan";
+import { planItems } from "@/lib/sync/item-planner";
 import { loadHistory } from "@/lib/sync/testing/scale-data";
 import { eq } from "drizzle-orm";
 

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Amount } from "@/components/portal/amount";
 import { tableClasses } from "@/components/portal/table-styles";
-import { formatBusinessDate } from "@/components/quickbooks/format";
+import { formatBusinessDateLong } from "@/components/quickbooks/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { DayPreview, PreviewDocument } from "@/lib/sync/preview";
 
@@ -22,7 +22,7 @@ export async function DayPreviewView({ preview, currency, locale }: DayPreviewPr
   return (
     <div className="space-y-6" data-testid="day-preview">
       <p className="text-sm text-slate-700" data-testid="preview-day">
-        {t("dayIntro", { day: formatBusinessDate(preview.businessDate, locale), count: preview.documents.length })}
+        {t("dayIntro", { day: formatBusinessDateLong(preview.businessDate, locale), count: preview.documents.length })}
       </p>
       <p className="text-sm text-slate-600 explain">{t("explain")}</p>
       {preview.refused.length > 0 && (

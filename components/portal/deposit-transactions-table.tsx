@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { QboDocumentLink } from "@/components/quickbooks/qbo-document-link";
 import type { Locale } from "@/lib/i18n/locales";
 import type { DepositTransaction } from "@/lib/portal/deposits";
-import type { QboDocumentLink as DocumentLink } from "@/lib/sync/day-ledger";
+import type { LinkedQboDocument } from "@/lib/sync/day-ledger";
 import { Amount } from "./amount";
 import { tableClasses as c } from "./table-styles";
 import { TransactionCells, TransactionHeaderCells } from "./transaction-cells";
@@ -25,7 +25,7 @@ export async function DepositTransactionsTable({
   timeZone: string;
   locale: Locale;
   /** Posted receipts by transaction id; absent when the business has never synced. */
-  documents?: Map<string, DocumentLink>;
+  documents?: Map<string, LinkedQboDocument>;
 }) {
   const tDeposit = await getTranslations("deposits.detail");
   const tDocuments = await getTranslations("qboDocuments");

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ConnectionOverview } from "@/lib/quickbooks/connection/overview";
-import { formatBusinessDate, formatDateTime } from "./format";
+import { formatBusinessDateLong, formatDateTime } from "./format";
 import { nextSyncText } from "./next-sync";
 
 interface ManagePanelProps {
@@ -27,11 +27,11 @@ export async function ManagePanel({ merchantId, overview, canManage, locale, tim
       t("connected"),
       connection.connectedAt ? t("connectedByOn", { when: formatDateTime(connection.connectedAt, locale, timeZone), name: overview.connectedByName ?? "—" }) : "—",
     ],
-    ["first-day", t("firstDay"), connection.connectedOn ? formatBusinessDate(connection.connectedOn, locale) : "—"],
+    ["first-day", t("firstDay"), connection.connectedOn ? formatBusinessDateLong(connection.connectedOn, locale) : "—"],
     ["last-sync", t("lastSync"), connection.lastSuccessfulSyncAt ? formatDateTime(connection.lastSuccessfulSyncAt, locale, timeZone) : never],
     ["next-sync", t("nextSync"), await nextSyncText({ nextSyncAt: overview.nextSyncAt, scheduleOff: overview.scheduleOff, status: connection.status, locale, timeZone })],
   ];
-  if (overview.pausedFrom) facts.push(["paused-from", t("pausedFrom"), formatBusinessDate(overview.pausedFrom, locale)]);
+  if (overview.pausedFrom) facts.push(["paused-from", t("pausedFrom"), formatBusinessDateLong(overview.pausedFrom, locale)]);
   const live = connection.status !== "disconnected" && connection.status !== "not_connected";
   const action = (name: string, label: string, tone = "bg-white text-slate-900 border border-slate-300 hover:bg-slate-100") => (
     <Link key={name} href={`${base}/confirm/${name}`} className={`rounded px-3 py-2 text-sm font-medium ${tone}`}>

@@ -1,12 +1,12 @@
 import { useTranslations } from "next-intl";
-import type { QboDocumentLink as Link } from "@/lib/sync/day-ledger";
+import type { LinkedQboDocument } from "@/lib/sync/day-ledger";
 
 /**
  * A posted document, opened where it lives: QuickBooks (or the offline sandbox's page), in a new
  * tab. The words say which document ("Deposit 1042 in QuickBooks"). Works in server and client
  * components alike (no hooks beyond the translations).
  */
-export function QboDocumentLink({ document, testId = "qbo-document-link" }: { document: Link; testId?: string }) {
+export function QboDocumentLink({ document, testId = "qbo-document-link" }: { document: LinkedQboDocument; testId?: string }) {
   const t = useTranslations("qboDocuments");
   return (
     <a

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { MappingVersionWithAuthor } from "@/lib/quickbooks/mapping/mapping-versions";
-import { formatBusinessDate, formatDateTime } from "./format";
+import { formatBusinessDateLong, formatDateTime } from "./format";
 
 /** Every mapping version with who changed what and from when it applies. */
 export async function VersionsTable({ versions, locale, timeZone }: { versions: MappingVersionWithAuthor[]; locale: string; timeZone: string }) {
@@ -20,7 +20,7 @@ export async function VersionsTable({ versions, locale, timeZone }: { versions: 
         {versions.map((v) => (
           <tr key={v.id} className="border-b last:border-0 align-top" data-testid={`qbo-version-${v.version}`}>
             <td className="py-2 pr-3">{v.version}</td>
-            <td className="py-2 pr-3">{formatBusinessDate(v.effectiveFrom, locale)}</td>
+            <td className="py-2 pr-3">{formatBusinessDateLong(v.effectiveFrom, locale)}</td>
             <td className="py-2 pr-3">{v.bankAccountName}</td>
             <td className="py-2 pr-3">{v.revenueAccountName}</td>
             <td className="py-2 pr-3">{v.expenseAccountName}</td>

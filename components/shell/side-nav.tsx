@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useSelectedLayoutSegment } from "next/navigation";
 import { useTranslations } from "next-intl";
 
-export const SECTIONS = ["overview", "transactions", "deposits", "quickbooks", "settings"] as const;
+const SECTIONS = ["overview", "transactions", "deposits", "quickbooks", "settings"] as const;
 
 export function SideNav({ merchantId, quickbooksBadge }: { merchantId: string; quickbooksBadge?: string }) {
   const t = useTranslations("common.nav");

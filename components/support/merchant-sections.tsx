@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { formatBusinessDate, formatDateTime } from "@/components/quickbooks/format";
+import { formatBusinessDateLong, formatDateTime } from "@/components/quickbooks/format";
 import { formatMoney } from "@/lib/i18n/money";
 import type { SupportMerchantView } from "@/lib/support/merchant";
 
@@ -95,7 +95,7 @@ export function VersionsSection({ view, fmt }: { view: SupportMerchantView; fmt:
             <li key={v.id}>
               {t("version", {
                 version: v.version,
-                from: formatBusinessDate(v.effectiveFrom, fmt.locale),
+                from: formatBusinessDateLong(v.effectiveFrom, fmt.locale),
                 bank: v.bankAccountName,
                 revenue: v.revenueAccountName,
                 expense: v.expenseAccountName,
@@ -119,7 +119,7 @@ export function LedgerSection({ view, fmt }: { view: SupportMerchantView; fmt: F
       <ul className="space-y-1">
         {view.ledger.map((day) => (
           <li key={day.date} data-testid="support-ledger-day" data-date={day.date} data-state={day.state}>
-            {t("ledgerDay", { date: formatBusinessDate(day.date, fmt.locale), state: t(`ledgerStates.${day.state}`) })}
+            {t("ledgerDay", { date: formatBusinessDateLong(day.date, fmt.locale), state: t(`ledgerStates.${day.state}`) })}
             <Raw value={day} label={t("raw")} />
           </li>
         ))}

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { formatBusinessDate } from "@/components/quickbooks/format";
+import { formatBusinessDateLong } from "@/components/quickbooks/format";
 import { QboDocumentLink } from "@/components/quickbooks/qbo-document-link";
 import { formatMoney } from "@/lib/i18n/money";
 import type { Locale } from "@/lib/i18n/locales";
@@ -10,7 +10,7 @@ import type { ActionResult } from "@/lib/action-result";
 import type { LedgerDay } from "@/lib/sync/day-ledger";
 
 /** The server action that loads older days (app/ passes it: components never import app/). */
-export type LedgerPageAction = (input: { merchantId: string; before: string }) => Promise<ActionResult<LedgerDay[]>>;
+type LedgerPageAction = (input: { merchantId: string; before: string }) => Promise<ActionResult<LedgerDay[]>>;
 
 const STATE_TONE: Record<LedgerDay["state"], string> = {
   posted: "bg-green-100 text-green-900",
@@ -71,7 +71,7 @@ export function DayLedger({ merchantId, loadOlderDays, days: firstPage, hasOlder
           <tbody>
             {days.map((day) => (
               <tr key={day.date} className="border-t border-slate-100 align-top" data-testid="sync-ledger-day" data-date={day.date} data-state={day.state}>
-                <td className="whitespace-nowrap p-2">{formatBusinessDate(day.date, locale)}</td>
+                <td className="whitespace-nowrap p-2">{formatBusinessDateLong(day.date, locale)}</td>
                 <td className="p-2">
                   <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATE_TONE[day.state]}`}>{t(`states.${day.state}`, { failed: day.failed, total: day.total })}</span>
                 </td>

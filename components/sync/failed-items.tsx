@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import type { SyncNowResult } from "@/lib/sync/sync-now-result";
-import { formatBusinessDate } from "@/components/quickbooks/format";
+import { formatBusinessDateLong } from "@/components/quickbooks/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatMoney } from "@/lib/i18n/money";
 import type { FailedItem } from "@/lib/sync/failed-items";
@@ -14,10 +14,10 @@ import type { FailedItem } from "@/lib/sync/failed-items";
 type Target = "ready_to_sync" | "resolved";
 
 /** What the server sends: the item without its Date (plain JSON to a client component). */
-export type FailedItemView = Omit<FailedItem, "updatedAt">;
+type FailedItemView = Omit<FailedItem, "updatedAt">;
 
 /** The server action behind Ready to sync / Resolved (app/ passes it: components never import app/). */
-export type MarkFailedItemsAction = (input: { merchantId: string; to: "ready_to_sync" | "resolved"; itemIds: string[] }) => Promise<ActionResult<{ moved: number; sync: SyncNowResult | null }>>;
+type MarkFailedItemsAction = (input: { merchantId: string; to: "ready_to_sync" | "resolved"; itemIds: string[] }) => Promise<ActionResult<{ moved: number; sync: SyncNowResult | null }>>;
 
 interface FailedItemsProps {
   merchantId: string;
@@ -137,7 +137,7 @@ export function FailedItems({ merchantId, markFailedItems, items, canManage, map
                     {canManage && <input type="checkbox" aria-label={t("select", { record })} checked={selected.has(item.id)} onChange={() => toggle(item.id)} className="mt-1" />}
                     <div className="min-w-0 flex-1 space-y-1">
                       <p className="font-medium">
-                        {record} · {formatMoney(item.amountMinor, item.currency === "USD" ? "USD" : "CAD", locale)} · {formatBusinessDate(item.businessDate, locale)}
+                        {record} · {formatMoney(item.amountMinor, item.currency === "USD" ? "USD" : "CAD", locale)} · {formatBusinessDateLong(item.businessDate, locale)}
                       </p>
                       <p data-testid="failed-reason">{tf(item.explanation.reason.key, item.explanation.reason.params)}</p>
                       <p className="text-slate-600">

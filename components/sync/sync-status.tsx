@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { RunRow } from "@/lib/sync/run-history";
-import { formatBusinessDate, formatDateTime } from "@/components/quickbooks/format";
+import { formatBusinessDateLong, formatDateTime } from "@/components/quickbooks/format";
 import { SyncNowButton, type SyncNowAction } from "./sync-now-button";
 
 interface SyncStatusProps {
@@ -39,7 +39,7 @@ export function SyncStatus({ merchantId, syncNow, problemRun, tokenExpiresAt, ca
       )}
       {tokenExpiresAt && (
         <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-900" data-testid="sync-token-expiring">
-          <p className="font-semibold">{t("tokenExpiringTitle", { date: formatBusinessDate(tokenExpiresAt.toISOString().slice(0, 10), locale) })}</p>
+          <p className="font-semibold">{t("tokenExpiringTitle", { date: formatBusinessDateLong(tokenExpiresAt.toISOString().slice(0, 10), locale) })}</p>
           <p className="mt-1 text-sm">{canManage ? t("tokenExpiring") : t("tokenExpiringAskOwner")}</p>
         </div>
       )}

@@ -10,7 +10,7 @@ export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgres://post
  * global setup, handed to workers through the environment), so two runs on one machine never
  * drop each other's template.
  */
-export function templateDatabase(): string {
+function templateDatabase(): string {
   return process.env.SETTLEBOOKS_TEST_TEMPLATE ?? "settlebooks_test_template";
 }
 

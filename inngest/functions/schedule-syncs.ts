@@ -5,8 +5,6 @@ import { FAN_OUT_CRON, fanOutDueConnections, type StepRunner } from "@/lib/sync/
 import { inngest } from "../client";
 import { syncRequested } from "../events";
 
-export { SCHEDULE_PAGE_SIZE } from "@/lib/sync/scheduled-jobs";
-
 export interface ScheduleSyncsDeps {
   db: () => Db;
   now?: () => Date;

@@ -5,8 +5,6 @@ import type { Refresher } from "@/lib/quickbooks/token-store";
 import { KEEP_ALIVE_CRON, keepTokensAlive, type StepRunner } from "@/lib/sync/scheduled-jobs";
 import { inngest } from "../client";
 
-export { KEEP_ALIVE_PAGE_SIZE } from "@/lib/sync/scheduled-jobs";
-
 export interface TokenKeepAliveDeps {
   db: () => Db;
   now?: () => Date;

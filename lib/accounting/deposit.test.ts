@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buildDeposit } from "./deposit";
 import { DepositImbalanceError, InvalidPostingInputError, NegativeDepositError } from "./errors";
-import { buildSettlementDocument } from "./index";
+import { buildSettlementDocument } from "./posting-document";
 import { fromQboAmount } from "./money";
-import type { QboDeposit } from "./qbo-entities";
+import type { QboDeposit } from "./qbo-documents";
 import { canadianContext, rng, usContext } from "./testing/fixtures";
 import { notPosted, posted, typicalSettlement } from "./testing/settlements";
 import type { SettledTransaction, Settlement, TransactionKind } from "./types";

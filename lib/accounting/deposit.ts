@@ -2,7 +2,7 @@ import { docNumberFor } from "./doc-number";
 import { DepositImbalanceError, InvalidPostingInputError, NegativeDepositError } from "./errors";
 import { assertId, assertIsoDate, note } from "./labels";
 import { toQboAmount } from "./money";
-import type { QboDeposit, QboDepositLine } from "./qbo-entities";
+import type { QboDeposit, QboDepositLine } from "./qbo-documents";
 import { settlementEffects, sumMinor } from "./settlement-items";
 import type { PostingContext, Settlement } from "./types";
 

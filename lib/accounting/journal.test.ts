@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildReceipt, buildSettlementDocument, buildStandaloneFeeDocument } from "./index";
+import { buildSettlementDocument, buildStandaloneFeeDocument } from "./posting-document";
+import { buildReceipt } from "./receipt";
 import { depositTieOut, journalOf, type JournalView } from "./journal";
 import { canadianContext, QUEBEC_GST_QST, transaction, usContext } from "./testing/fixtures";
 import { notPosted, posted, typicalSettlement } from "./testing/settlements";

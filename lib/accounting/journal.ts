@@ -1,9 +1,3 @@
-import { JournalImbalanceError } from "./errors";
-import { fromQboAmount } from "./money";
-import type { PostingDocument } from "./qbo-entities";
-import { directionOf } from "./settlement-items";
-import type { PostingContext, Settlement } from "./types";
-
 /**
  * The double entry a QuickBooks document produces, for people who think in debits and credits
  * (the accountant's preview). Pure: it reads the document exactly as the builders made it (the
@@ -18,11 +12,16 @@ import type { PostingContext, Settlement } from "./types";
  * - JournalEntry: its own lines.
  * - Purchase: credit the paying account, debit each expense line.
  */
+import { JournalImbalanceError } from "./errors";
+import { fromQboAmount } from "./money";
+import type { PostingDocument } from "./qbo-documents";
+import { directionOf } from "./settlement-items";
+import type { PostingContext, Settlement } from "./types";
 
 /** Which mapped account a journal line touches (the UI names it; `other` is shown by id). */
-export type JournalAccountRole = "bank" | "revenue" | "expense" | "undeposited_funds" | "sales_tax" | "other";
+type JournalAccountRole = "bank" | "revenue" | "expense" | "undeposited_funds" | "sales_tax" | "other";
 
-export interface JournalLine {
+interface JournalLine {
   role: JournalAccountRole;
   /** QuickBooks account id; for sales tax the TaxRate id when known, else the tax code id. */
   accountId: string;
@@ -36,7 +35,7 @@ export interface JournalView {
   totalCreditMinor: number;
 }
 
-export function roleOfAccount(accountId: string, context: PostingContext): JournalAccountRole {
+function roleOfAccount(accountId: string, context: PostingContext): JournalAccountRole {
   const { mapping } = context;
   if (accountId === mapping.bankAccountId) return "bank";
   if (accountId === context.undepositedFundsAccountId) return "undeposited_funds";

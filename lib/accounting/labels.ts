@@ -1,12 +1,11 @@
-import { InvalidPostingInputError } from "./errors";
-import type { CardBrand, FeeKind, IsoDate, TransactionKind } from "./types";
-
 /**
  * Human-readable text written into QuickBooks (PrivateNote, line descriptions). The card data
  * shown is never more than the brand and the last four digits.
  */
+import { InvalidPostingInputError } from "./errors";
+import type { CardBrand, FeeKind, IsoDate, TransactionKind } from "./types";
 
-export const PRIVATE_NOTE_MAX_LENGTH = 4000;
+const PRIVATE_NOTE_MAX_LENGTH = 4000;
 export const DESCRIPTION_MAX_LENGTH = 4000;
 
 /** Card brand names as QuickBooks shows them (also the names of the PaymentMethods the sync creates). */

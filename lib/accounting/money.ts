@@ -5,7 +5,7 @@ import { InvalidPostingInputError } from "./errors";
  * numbers (12.99), so this is the only place where the two meet. CAD and USD both have two
  * decimals; a currency with another exponent would need its own scale here.
  */
-export const MINOR_PER_MAJOR = 100;
+const MINOR_PER_MAJOR = 100;
 
 /**
  * Integer cents → the JSON number QuickBooks expects. IEEE division is correctly rounded, so

@@ -1,12 +1,3 @@
-import { docNumberFor } from "./doc-number";
-import { InvalidPostingInputError, MissingReferenceError } from "./errors";
-import { assertId, assertIsoDate, cardLabel, kindLabel, note } from "./labels";
-import { toQboAmount } from "./money";
-import { US_NOT_TAXABLE, US_TAXABLE } from "./us-tax-codes";
-import type { QboSalesItemLine, QboSalesReceipt, QboRefundReceipt, QboTaxLine, QboTxnTaxDetail } from "./qbo-entities";
-import { allocateTax, assertComponentsMatch, taxSplitOf, type TaxSplit } from "./tax-split";
-import type { CardTransaction, PostingContext, TransactionKind } from "./types";
-
 /**
  * Card transactions → sales receipts and refund receipts.
  *
@@ -44,6 +35,14 @@ import type { CardTransaction, PostingContext, TransactionKind } from "./types";
  *   engine must notice TotalAmt ≠ card amount in the response). We still send the mapped
  *   TxnTaxCodeRef: harmless when replaced, required when AST is off.
  */
+import { docNumberFor } from "./doc-number";
+import { InvalidPostingInputError, MissingReferenceError } from "./errors";
+import { assertId, assertIsoDate, cardLabel, kindLabel, note } from "./labels";
+import { toQboAmount } from "./money";
+import { US_NOT_TAXABLE, US_TAXABLE } from "./us-tax-codes";
+import type { QboSalesItemLine, QboSalesReceipt, QboRefundReceipt, QboTaxLine, QboTxnTaxDetail } from "./qbo-documents";
+import { allocateTax, assertComponentsMatch, taxSplitOf, type TaxSplit } from "./tax-split";
+import type { CardTransaction, PostingContext, TransactionKind } from "./types";
 
 export type ReceiptEntity = "SalesReceipt" | "RefundReceipt";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { InvalidPostingInputError, DepositImbalanceError } from "./errors";
-import { buildSettlementDocument, buildStandaloneFeeDocument } from "./index";
+import { buildSettlementDocument, buildStandaloneFeeDocument } from "./posting-document";
 import { fromQboAmount } from "./money";
-import type { QboJournalEntry } from "./qbo-entities";
+import type { QboJournalEntry } from "./qbo-documents";
 import { buildNegativeSettlementEntry, buildStandaloneFeePurchase } from "./standalone-debit";
 import { canadianContext, rng, usContext } from "./testing/fixtures";
 import { notPosted, posted } from "./testing/settlements";

@@ -1,11 +1,3 @@
-import { docNumberFor } from "./doc-number";
-import { DepositImbalanceError, InvalidPostingInputError, JournalImbalanceError } from "./errors";
-import { assertId, assertIsoDate, feeLabel, note, DESCRIPTION_MAX_LENGTH } from "./labels";
-import { assertMinor, toQboAmount } from "./money";
-import type { QboJournalEntry, QboJournalEntryLine, QboPurchase } from "./qbo-entities";
-import { settlementEffects, sumMinor } from "./settlement-items";
-import type { Fee, PostingContext, Settlement } from "./types";
-
 /**
  * Money the processor takes FROM the bank, which a QuickBooks Deposit cannot express.
  *
@@ -30,6 +22,13 @@ import type { Fee, PostingContext, Settlement } from "./types";
  * TxnDate = the fee's business date, DocNumber from the fee's processor id, PrivateNote with it.
  * The bank falls and the expense rises by the fee, like the bank statement's debit.
  */
+import { docNumberFor } from "./doc-number";
+import { DepositImbalanceError, InvalidPostingInputError, JournalImbalanceError } from "./errors";
+import { assertId, assertIsoDate, feeLabel, note, DESCRIPTION_MAX_LENGTH } from "./labels";
+import { assertMinor, toQboAmount } from "./money";
+import type { QboJournalEntry, QboJournalEntryLine, QboPurchase } from "./qbo-documents";
+import { settlementEffects, sumMinor } from "./settlement-items";
+import type { Fee, PostingContext, Settlement } from "./types";
 
 export function buildNegativeSettlementEntry(settlement: Settlement, context: PostingContext): QboJournalEntry {
   const { deposit } = settlement;

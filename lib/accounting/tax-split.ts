@@ -1,7 +1,3 @@
-import { InvalidPostingInputError } from "./errors";
-import { assertMinor } from "./money";
-import type { CardTransaction, TaxRateComponent, TaxRateInfo } from "./types";
-
 /**
  * How a card amount splits into net and tax.
  *
@@ -20,6 +16,9 @@ import type { CardTransaction, TaxRateComponent, TaxRateInfo } from "./types";
  *   so 14.975 % or 8.875 % cannot pick up binary noise. Consequences: the tax is within half a
  *   cent of the exact embedded tax; a 1¢ sale at 13 % carries 0¢ tax; a 0 % code gives 0 tax.
  */
+import { InvalidPostingInputError } from "./errors";
+import { assertMinor } from "./money";
+import type { CardTransaction, TaxRateComponent, TaxRateInfo } from "./types";
 
 /** Percent → integer count of millionths of a percent (14.975 → 14_975_000n). */
 export function percentToMicros(percent: number): bigint {

@@ -43,7 +43,7 @@ export interface Fee {
 }
 
 /** A row of settlement_deposits. */
-export interface SettlementDeposit {
+interface SettlementDeposit {
   processorId: string;
   /** Signed net paid to the bank (negative: the processor debited the bank). */
   amountMinor: number;
@@ -58,7 +58,7 @@ export interface SettlementDeposit {
  * - resolved: the owner entered it by hand in QuickBooks (into Undeposited Funds) → a direct line
  *   from Undeposited Funds, which clears the hand-entered receipt's money.
  */
-export type SettledTransactionPosting =
+type SettledTransactionPosting =
   | { status: "posted"; qboTxnId: string }
   | { status: "before_connection" }
   | { status: "paused" }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 // Test-only: the oracle reads Intuit's own XSDs (sandbox/test/intuit-xsd); see its header.
 import { checkAgainstSchema, loadIntuitSchema } from "@/sandbox/test/intuit-xsd-oracle";
-import { buildReceipt, buildSettlementDocument, buildStandaloneFeeDocument, type PostingDocument } from "./index";
+import { buildSettlementDocument, buildStandaloneFeeDocument } from "./posting-document";
+import type { PostingDocument } from "./qbo-documents";
+import { buildReceipt } from "./receipt";
 import { EXEMPT, NYC, ONTARIO_HST, QUEBEC_GST_QST, canadianContext, transaction, usContext } from "./testing/fixtures";
 import { notPosted, posted, typicalSettlement } from "./testing/settlements";
 import type { PostingContext, Settlement } from "./types";

@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
 import { decodeCursor, encodeCursor, exactTimestamp } from "@/lib/portal/keyset-cursor";
 
-export const ACTIVITY_PAGE_SIZE = 20;
+const ACTIVITY_PAGE_SIZE = 20;
 
 /** One audit event as the activity log shows it: who (and whether support), what, when, why, before and after. */
 export interface ActivityEntry {

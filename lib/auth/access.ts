@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { businesses, memberships, users } from "@/db/schema";
 import type { Role } from "./permissions";
 
-export type Business = typeof businesses.$inferSelect;
+type Business = typeof businesses.$inferSelect;
 export type UserRecord = Pick<typeof users.$inferSelect, "id" | "email" | "name" | "locale" | "isSupport">;
 export type BusinessAccess = { business: Business; role: Role };
 

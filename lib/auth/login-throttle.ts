@@ -20,7 +20,7 @@ import { loginThrottle } from "@/db/schema";
 export const FREE_FAILURES = { address: 10, emailFromAddress: 3, email: 50 } as const;
 const MAX_WAIT_SECONDS = 300;
 /** A count whose last failure is this old is forgotten (the longest wait is far shorter). */
-export const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
+const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
 /** The most keys kept: past it the oldest are dropped, so unknown emails cannot grow the table. */
 export const MAX_THROTTLE_ROWS = 10_000;
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 
 // Algorithm.Argon2id (a const enum the isolated-modules build cannot read).

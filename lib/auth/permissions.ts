@@ -1,5 +1,4 @@
-export const ROLES = ["owner", "accountant", "staff"] as const;
-export type Role = (typeof ROLES)[number];
+export type Role = "owner" | "accountant" | "staff";
 
 /**
  * What each membership role may do. Checked on the server next to the data, whatever a page shows.

@@ -1,9 +1,3 @@
-import type { BusinessEvent, CardBrand, DepositEvent, FeeEvent, ProcessorEvent, TransactionEvent, TransactionKind } from "@/lib/processor/events";
-import { createRng, type Rng } from "./prng";
-import type { Country } from "@/lib/processor/regions";
-import { includedTax, salesTaxRate } from "@/lib/processor/sales-tax";
-import { addDays, dayOfWeek, formatInZone, zonedTimeToInstant } from "@/lib/processor/timezone";
-
 /**
  * Realistic, deterministic card activity for one business, in the ingest API's shapes, ready for
  * `ingestEvents`: the seed, the tests and the benchmarks all use it.
@@ -28,6 +22,11 @@ import { addDays, dayOfWeek, formatInZone, zonedTimeToInstant } from "@/lib/proc
  *   day: Tuesday's settles Monday, Monday's settles Friday, Saturday and Sunday. Its amount is the
  *   signed net and may be negative (a debit) on a day of large refunds or chargebacks.
  */
+import type { BusinessEvent, CardBrand, DepositEvent, FeeEvent, ProcessorEvent, TransactionEvent, TransactionKind } from "@/lib/processor/events";
+import { createRng, type Rng } from "./prng";
+import type { Country } from "@/lib/processor/regions";
+import { includedTax, salesTaxRate } from "@/lib/processor/sales-tax";
+import { addDays, dayOfWeek, formatInZone, zonedTimeToInstant } from "@/lib/processor/timezone";
 
 export interface DemoBusiness {
   merchantId: string;
@@ -82,8 +81,8 @@ export interface ActivityScript {
   standaloneFees?: { on: string; kind: "service"; amountMinor: number }[];
 }
 
-export const SCRIPTED_QUIET_SALES = 3;
-export const SCRIPTED_QUIET_REFUNDS = 8;
+const SCRIPTED_QUIET_SALES = 3;
+const SCRIPTED_QUIET_REFUNDS = 8;
 
 const BRAND_WEIGHTS: Record<Country, Partial<Record<CardBrand, number>>> = {
   CA: { visa: 45, mastercard: 30, interac: 15, amex: 8, unionpay: 1, jcb: 0.5, other: 0.5 },

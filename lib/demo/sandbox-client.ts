@@ -98,7 +98,7 @@ export class SandboxClient {
   }
 }
 
-export class SandboxError extends Error {
+class SandboxError extends Error {
   constructor(
     readonly status: number,
     message: string,

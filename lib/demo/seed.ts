@@ -1,11 +1,3 @@
-import { and, eq, inArray, isNull, min } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { businesses, cardTransactions, memberships, users } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
-import { generateDemoActivity, type DemoBusiness } from "./generator";
-import { ingestEvents } from "@/lib/processor/ingest";
-import { addDays, businessDateOf } from "@/lib/processor/timezone";
-
 /**
  * The demo data set: three businesses (Ontario, Quebec with a French-speaking owner, New York) with
  * 60 days of generated activity ending yesterday, and one user per role. Safe to run again: users
@@ -14,6 +6,13 @@ import { addDays, businessDateOf } from "@/lib/processor/timezone";
  * back from its stored transactions) so the regenerated history is identical and only the new
  * days are added.
  */
+import { and, eq, inArray, isNull, min } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { businesses, cardTransactions, memberships, users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { generateDemoActivity, type DemoBusiness } from "./generator";
+import { ingestEvents } from "@/lib/processor/ingest";
+import { addDays, businessDateOf } from "@/lib/processor/timezone";
 
 export const DEMO_PASSWORD = "demo-password-2026";
 

@@ -45,7 +45,7 @@ export const SHOWCASE_BUSINESS: DemoBusiness = {
 };
 
 /** The sandbox (Intuit) sign-in that owns the showcase company: the demo owner's own e-mail and password. */
-export const SHOWCASE_SANDBOX_LOGIN = { email: "owner@demo.test", password: DEMO_PASSWORD, name: "Olivia Owner" } as const;
+const SHOWCASE_SANDBOX_LOGIN = { email: "owner@demo.test", password: DEMO_PASSWORD, name: "Olivia Owner" } as const;
 export const SHOWCASE_COMPANY_NAME = "Northern Lights Bistro";
 
 const CONNECTED_DAYS_AGO = 35;
@@ -97,7 +97,7 @@ export function showcaseCalendar(connectedOn: string): ShowcaseCalendar {
   };
 }
 
-export function showcaseScript(calendar: ShowcaseCalendar): ActivityScript {
+function showcaseScript(calendar: ShowcaseCalendar): ActivityScript {
   return {
     chargeback: { on: calendar.chargebackOn, reversedOn: calendar.chargebackReversedOn },
     refundDay: calendar.refundDay,

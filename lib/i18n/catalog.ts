@@ -6,11 +6,10 @@ import type { Locale } from "./locales";
  * (catalog.test.ts checks it).
  */
 export const NAMESPACES = ["common", "auth", "portal", "admin", "transactions", "deposits", "quickbooks", "sync", "schedule", "qboDocuments", "dashboard", "support", "activity", "notify", "accountant", "reconcile", "mappingHealth", "sessions"] as const;
-export type Namespace = (typeof NAMESPACES)[number];
 
 export type Messages = Record<string, unknown>;
 
-export function catalogFile(locale: Locale): "en" | "fr" {
+function catalogFile(locale: Locale): "en" | "fr" {
   return locale === "fr-CA" ? "fr" : "en";
 }
 

@@ -1,6 +1,6 @@
 export const LOCALES = ["en", "fr-CA"] as const;
 export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "en";
+const DEFAULT_LOCALE: Locale = "en";
 /** Remembers the language for signed-out pages; signed-in users keep theirs in the database. */
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 

@@ -16,23 +16,23 @@ import type { Locale } from "@/lib/i18n/locales";
  * `createInvitation` is the one place an invitation is produced: it returns the link path, which
  * the owner copies; invitation-delivery.ts emails the same link to the invitee in `locale`.
  */
-export const INVITATION_TTL_DAYS = 7;
-export const INVITATION_ACTIONS = {
+const INVITATION_TTL_DAYS = 7;
+const INVITATION_ACTIONS = {
   created: "invitation.created",
   accepted: "invitation.accepted",
   revoked: "invitation.revoked",
 } as const;
 
-export type Invitation = typeof invitations.$inferSelect;
-export type InvitationState = "pending" | "accepted" | "expired" | "revoked";
+type Invitation = typeof invitations.$inferSelect;
+type InvitationState = "pending" | "accepted" | "expired" | "revoked";
 
-export function invitationPath(token: string): string {
+function invitationPath(token: string): string {
   return `/invite/${token}`;
 }
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export function stateOf(invitation: Pick<Invitation, "acceptedAt" | "revokedAt" | "expiresAt">, now: Date): InvitationState {
+function stateOf(invitation: Pick<Invitation, "acceptedAt" | "revokedAt" | "expiresAt">, now: Date): InvitationState {
   if (invitation.revokedAt) return "revoked";
   if (invitation.acceptedAt) return "accepted";
   return invitation.expiresAt.getTime() <= now.getTime() ? "expired" : "pending";

@@ -1,3 +1,8 @@
+/**
+ * The causes, one clearly named function each, called where the condition is detected. They never
+ * throw: a notification that cannot be recorded is logged, and the sync, refresh or request that
+ * found the cause goes on as if nothing was sent.
+ */
 import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { businesses, notifications, qboConnections, qboTokens, syncRuns } from "@/db/schema";
@@ -9,19 +14,13 @@ import { listFailedItems } from "@/lib/sync/failed-items";
 import { raiseNotification, resolveNotifications } from "./record";
 import type { BrokenSlot, DigestItem } from "./texts";
 
-/**
- * The causes, one clearly named function each, called where the condition is detected. They never
- * throw: a notification that cannot be recorded is logged, and the sync, refresh or request that
- * found the cause goes on as if nothing was sent.
- */
-
 const DAY_MS = 86_400_000;
 /** The owner is warned this long before the refresh token's hard expiry and before a pause's one-year limit. */
-export const WARNING_DAYS = 30;
+const WARNING_DAYS = 30;
 /** An Active connection without a successful sync for this long is reported. */
-export const OVERDUE_HOURS = 48;
+const OVERDUE_HOURS = 48;
 /** The digest lists this many items; the rest are counted ("and 12 more in the Failed list"). */
-export const DIGEST_ITEMS = 50;
+const DIGEST_ITEMS = 50;
 
 export interface ConnectionRef {
   id: string;

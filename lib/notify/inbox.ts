@@ -12,7 +12,7 @@ export interface InboxEntry {
   readAt: Date | null;
 }
 
-export const INBOX_LIMIT = 100;
+const INBOX_LIMIT = 100;
 
 /** A user's notifications for one business, newest first (only those addressed to them). */
 export async function listInbox(db: Db, businessId: string, userId: string): Promise<InboxEntry[]> {

@@ -27,7 +27,7 @@ export function recheckMappingInBackground(db: Db, changes: EntityChangeNotice[]
   );
 }
 
-export interface RecheckOutcome {
+interface RecheckOutcome {
   realmId: string;
   connectionId: string;
   broken: number;
@@ -39,7 +39,7 @@ export interface RecheckOutcome {
  * if it broke, before the next run would stop on it. Called by the webhook route after the
  * signature was verified. Only connected companies (Active or Paused) are read.
  */
-export async function recheckMappingAfterWebhook(db: Db, changes: EntityChangeNotice[]): Promise<RecheckOutcome[]> {
+async function recheckMappingAfterWebhook(db: Db, changes: EntityChangeNotice[]): Promise<RecheckOutcome[]> {
   const byRealm = new Map<string, Set<string>>();
   for (const change of changes) {
     if (!MAPPED_ENTITIES.has(change.entity.toLowerCase())) continue;

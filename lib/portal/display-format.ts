@@ -1,9 +1,8 @@
-import { isLocale, type Locale } from "@/lib/i18n/locales";
-
 /**
  * Date and card formatting shared by the portal's server and client components. Pure Intl, so the
  * server's first page and the rows "Load more" adds are formatted identically.
  */
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 const timeFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -6,8 +6,8 @@ import { findConnection, isInSetup, type ConnectionStatus } from "@/lib/quickboo
 import { nextScheduledSync, type AutomaticSyncs } from "@/lib/quickbooks/connection/sync-schedule";
 
 /** Days the overview chart covers, ending today in the business's time zone. */
-export const OVERVIEW_DAYS = 30;
-export const OVERVIEW_LATEST_DEPOSITS = 5;
+const OVERVIEW_DAYS = 30;
+const OVERVIEW_LATEST_DEPOSITS = 5;
 
 /** One business day of the overview chart, in minor units (all positive). */
 export interface ActivityDay {

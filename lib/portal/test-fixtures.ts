@@ -1,10 +1,9 @@
+/** Rows written straight into the tables, for the portal query tests (not shipped in any route). */
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { businesses, cardTransactions, fees, memberships, settlementDeposits, users } from "@/db/schema";
 import { breakdownOfItems } from "./deposit-totals";
 import type { TransactionKind } from "./transaction-kinds";
-
-/** Rows written straight into the tables, for the portal query tests (not shipped in any route). */
 
 export type Business = typeof businesses.$inferSelect;
 type NewTransaction = typeof cardTransactions.$inferInsert;

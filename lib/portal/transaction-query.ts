@@ -7,7 +7,7 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
 /** What a URL may say about the transaction list: the page's GET form and the JSON route share it. */
-export interface TransactionQuery extends TransactionListOptions {
+interface TransactionQuery extends TransactionListOptions {
   kinds: TransactionKind[];
 }
 
@@ -17,7 +17,7 @@ export type TransactionQueryResult = { ok: true; query: TransactionQuery } | { o
  * The dates a filter may name. Records are dated from 2000-01-01 on (ingest refuses earlier ones);
  * a year like 0001 or 9999 would otherwise reach date arithmetic and the database and fail there.
  */
-export const FILTER_DATE_RANGE = { earliest: "2000-01-01", latest: "2099-12-31" } as const;
+const FILTER_DATE_RANGE = { earliest: "2000-01-01", latest: "2099-12-31" } as const;
 const filterDate = z.iso
   .date()
   .refine((date) => date >= FILTER_DATE_RANGE.earliest && date <= FILTER_DATE_RANGE.latest)

@@ -11,7 +11,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./transaction-query";
 type DatabaseKind = (typeof transactionKindEnum.enumValues)[number];
 true satisfies [DatabaseKind] extends [TransactionKind] ? ([TransactionKind] extends [DatabaseKind] ? true : false) : false;
 
-export interface TransactionFilters {
+interface TransactionFilters {
   /** Business dates, YYYY-MM-DD, both inclusive. */
   from?: string;
   to?: string;

@@ -4,7 +4,7 @@
  * value the page names as secret), card and bank numbers shown as "•••• 1234".
  */
 export const PRESENTING_COOKIE = "sb_presenting";
-export const MASK = "••••";
+const MASK = "••••";
 
 const EMAIL = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[A-Za-z]{2,}/g;
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;

@@ -22,7 +22,7 @@ export class IngestError extends Error {
 }
 
 /** "Event 3 (id \"txn_9\"), field \"kind\": …" — the prefix every per-event message starts with. */
-export function describeLocation({ index, id, field }: IngestErrorDetails): string {
+function describeLocation({ index, id, field }: IngestErrorDetails): string {
   const idPart = id === undefined ? "" : ` (id ${JSON.stringify(id)})`;
   const fieldPart = field === undefined ? "" : `, field ${JSON.stringify(field)}`;
   return `Event ${index}${idPart}${fieldPart}`;

@@ -1,3 +1,7 @@
+/**
+ * The processor's ingest feed: `{"events":[...]}`, one JSON object per record. These schemas are
+ * the contract; every error names the event's index, its id and the field.
+ */
 import { z } from "zod";
 import { localeOfLanguageTag } from "@/lib/i18n/locales";
 import { eventError, IngestError } from "./errors";
@@ -5,25 +9,18 @@ import { forEachYielding } from "./event-loop";
 import { isRegionOf } from "./regions";
 import { isValidDate, isValidTimeZone } from "./timezone";
 
-/**
- * The processor's ingest feed: `{"events":[...]}`, one JSON object per record. These schemas are
- * the contract; every error names the event's index, its id and the field.
- */
-
-export const EVENT_TYPES = ["business", "transaction", "fee", "deposit"] as const;
-export const TRANSACTION_KINDS = ["sale", "refund", "chargeback", "chargeback_reversal"] as const;
-export const CARD_BRANDS = ["visa", "mastercard", "amex", "discover", "interac", "jcb", "unionpay", "other"] as const;
-export const FEE_KINDS = ["processing", "service", "chargeback", "monthly"] as const;
-export const CURRENCIES = ["CAD", "USD"] as const;
-export const COUNTRIES = ["CA", "US"] as const;
+const EVENT_TYPES = ["business", "transaction", "fee", "deposit"] as const;
+const TRANSACTION_KINDS = ["sale", "refund", "chargeback", "chargeback_reversal"] as const;
+const CARD_BRANDS = ["visa", "mastercard", "amex", "discover", "interac", "jcb", "unionpay", "other"] as const;
+const FEE_KINDS = ["processing", "service", "chargeback", "monthly"] as const;
+const CURRENCIES = ["CAD", "USD"] as const;
+const COUNTRIES = ["CA", "US"] as const;
 
 /** The most events one request may carry (a 5 MB body holds about 20,000). */
-export const MAX_EVENTS_PER_BATCH = 50_000;
+const MAX_EVENTS_PER_BATCH = 50_000;
 
 export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
 export type CardBrand = (typeof CARD_BRANDS)[number];
-export type FeeKind = (typeof FEE_KINDS)[number];
-export type Currency = (typeof CURRENCIES)[number];
 
 /** Kinds that undo or redo money of an earlier transaction, and the kind that earlier one must be. */
 export const ORIGINAL_KIND: Record<Exclude<TransactionKind, "sale">, TransactionKind> = {
@@ -78,7 +75,7 @@ const fourDigits = z
   .string({ error: (i) => (i.input === undefined ? "is required" : "must be a string of 4 digits") })
   .regex(/^\d{4}$/, { error: "must be exactly 4 digits" });
 
-export const businessEventSchema = z
+const businessEventSchema = z
   .object({
     type: z.literal("business"),
     id: processorId,
@@ -123,7 +120,7 @@ export const businessEventSchema = z
     }
   });
 
-export const transactionEventSchema = z
+const transactionEventSchema = z
   .object({
     type: z.literal("transaction"),
     id: processorId,
@@ -150,7 +147,7 @@ export const transactionEventSchema = z
     }
   });
 
-export const feeEventSchema = z.object({
+const feeEventSchema = z.object({
   type: z.literal("fee"),
   id: processorId,
   merchantId: processorId,
@@ -161,7 +158,7 @@ export const feeEventSchema = z.object({
   transactionId: processorId.optional(),
 });
 
-export const depositEventSchema = z
+const depositEventSchema = z
   .object({
     type: z.literal("deposit"),
     id: processorId,
@@ -185,7 +182,7 @@ export type FeeEvent = z.output<typeof feeEventSchema>;
 export type DepositEvent = z.output<typeof depositEventSchema>;
 export type ProcessorEvent = BusinessEvent | TransactionEvent | FeeEvent | DepositEvent;
 
-/** What a producer (the demo generator, a test) writes: optional lists may be left out. */
+/** What a producer (the e2e feed, a test) writes: optional lists may be left out. */
 export type ProcessorEventInput =
   | z.input<typeof businessEventSchema>
   | z.input<typeof transactionEventSchema>

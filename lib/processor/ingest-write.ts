@@ -1,14 +1,13 @@
-import { eq, inArray, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
-import { businesses, cardTransactions, fees, memberships, settlementDeposits, users } from "@/db/schema";
-import { IngestError } from "./errors";
-import type { DepositLink, IngestPlan } from "./ingest-plan";
-
 /**
  * Writes a checked plan in bulk, parents before children: users, businesses, memberships, deposits,
  * transactions (in batch order, so an original is always inserted before what references it),
  * fees, then the deposit links of records stored by earlier batches.
  */
+import { eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { businesses, cardTransactions, fees, memberships, settlementDeposits, users } from "@/db/schema";
+import { IngestError } from "./errors";
+import type { DepositLink, IngestPlan } from "./ingest-plan";
 
 // Rows per INSERT: a transaction row binds 15 parameters; postgres.js allows 65,534 per statement.
 const INSERT_CHUNK = 2_000;

@@ -1,3 +1,8 @@
+/**
+ * The processor feed's signature: pure functions over a secret the caller passes (the secret lives
+ * in lib/env, which is server-only). Producers use it too (the e2e feed signs as the processor
+ * does), so this module is deliberately not marked server-only.
+ */
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export const SIGNATURE_HEADER = "x-processor-signature";

@@ -1,11 +1,10 @@
+/** Event builders and assertions shared by the processor test files (not shipped in any route). */
 import { count, eq } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Db } from "@/db/client";
 import { businesses, cardTransactions, fees, memberships, settlementDeposits, users } from "@/db/schema";
 import { IngestError } from "./errors";
 import { ingestEvents } from "./ingest";
-
-/** Event builders and assertions shared by the processor test files (not shipped in any route). */
 
 export function businessEvent(merchantId: string, overrides: Record<string, unknown> = {}) {
   return {

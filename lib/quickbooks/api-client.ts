@@ -8,7 +8,7 @@ import { QboAuthError, QboFaultError, QboServerError, QboThrottleError, QboUnkno
  * (lib/sync), which knows what is safe to repeat. Every write can carry a `requestid`, for which
  * QuickBooks replays its first answer instead of writing twice.
  */
-export const MINOR_VERSION = 75;
+const MINOR_VERSION = 75;
 
 export type QboEntity = Record<string, unknown> & { Id: string; SyncToken?: string };
 
@@ -73,7 +73,7 @@ export interface BatchItemRequest {
 }
 export type BatchItemResult = { bId: string; ok: true; entity: QboEntity } | { bId: string; ok: false; fault: QboFaultError };
 
-export function faultItems(json: unknown): { items: QboFaultItem[]; type: string } | null {
+function faultItems(json: unknown): { items: QboFaultItem[]; type: string } | null {
   const parsed = faultSchema.safeParse(json);
   if (!parsed.success) return null;
   return {

@@ -1,3 +1,4 @@
+import "server-only";
 import OAuthClient from "intuit-oauth";
 import { z } from "zod";
 import { env } from "@/lib/env";
@@ -13,7 +14,7 @@ import { qboEndpoints } from "./endpoints";
  * would be retried with the now-superseded refresh token (invalid_grant), and the new one would be
  * lost. Callers decide what is safe to retry.
  */
-export const ACCOUNTING_SCOPE = "com.intuit.quickbooks.accounting";
+const ACCOUNTING_SCOPE = "com.intuit.quickbooks.accounting";
 
 export function redirectUri(): string {
   return `${env().APP_URL.replace(/\/$/, "")}/api/quickbooks/callback`;
@@ -61,7 +62,7 @@ export interface TokenSet {
 /** Intuit refused the grant: the refresh token is expired, superseded or revoked. Reauthorize. */
 export class InvalidGrantError extends Error {}
 /** Any other OAuth failure (network, 5xx, bad answer): the outcome may be unknown. */
-export class OAuthCallError extends Error {}
+class OAuthCallError extends Error {}
 
 function toTokenSet(json: unknown, now: Date): TokenSet {
   const parsed = tokenResponseSchema.safeParse(json);

@@ -24,7 +24,7 @@ export const QBO_LIMITS: PacerLimits = { perSecond: 10, perMinute: 500, batchesP
  * burst met a 429 in every first sync of a small company. A fifth of a second absorbs that jitter
  * at 10 calls/s; the minute windows need proportionally much less.
  */
-export const PACER_MARGIN = { second: 0.2, minute: 0.02 };
+const PACER_MARGIN = { second: 0.2, minute: 0.02 };
 
 export class RequestPacer {
   private readonly all: number[] = [];

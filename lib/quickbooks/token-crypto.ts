@@ -1,3 +1,4 @@
+import "server-only";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
 /**
@@ -35,10 +36,6 @@ export function encryptToken(keyring: Keyring, plaintext: string, context: strin
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
   return [VERSION, keyring.currentKeyId, iv.toString("base64url"), body.toString("base64url"), tag.toString("base64url")].join(".");
-}
-
-export function keyIdOf(ciphertext: string): string {
-  return ciphertext.split(".")[1] ?? "";
 }
 
 export function decryptToken(keyring: Keyring, ciphertext: string, context: string): string {

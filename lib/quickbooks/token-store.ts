@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { qboTokens } from "@/db/schema";
@@ -6,7 +7,7 @@ import { refreshTokens as refreshAtIntuit, type TokenSet } from "./oauth-client"
 import { decryptToken, encryptToken, parseKeyring, type Keyring } from "./token-crypto";
 
 /** Refresh this long before the access token expires, so a call never starts with a dying token. */
-export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
 function keyring(): Keyring {
   return parseKeyring(env().TOKEN_ENCRYPTION_KEYS);

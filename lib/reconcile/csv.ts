@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { formatMinor } from "@/lib/accounting";
+import { formatMinor } from "@/lib/accounting/money";
 import type { DifferenceRow, MonthReconciliation, PausedDepositRow, TotalKey } from "./reconcile";
 
 /**

@@ -3,7 +3,7 @@ import { parseCsv as parse } from "./testing/csv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardTransactions, qboPauses, syncItems } from "@/db/schema";
 import { syncConnection } from "@/lib/sync/engine";
-import { planItems } from "@/lib/sync/plan";
+import { planItems } from "@/lib/sync/item-planner";
 import { addConnectedBusiness, createSyncWorld, syncTestDeps, type BusinessSpec, type SyncWorld } from "@/lib/sync/testing/sync-world";
 import { CSV_HEADER, reconciliationCsv, type CsvWords } from "./csv";
 import { monthStatement } from "./month-statement";

@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { qboMappingVersions } from "@/db/schema";
-import { fromQboAmount, type FeeKind, type TransactionKind } from "@/lib/accounting";
+import { fromQboAmount } from "@/lib/accounting/money";
+import type { FeeKind, TransactionKind } from "@/lib/accounting/types";
 import type { QboApi, QboEntity } from "@/lib/quickbooks/api-client";
 import { monthBounds } from "./month";
 import { reconcileMonth, type ItemStatus, type MonthDeposit, type MonthFee, type MonthReconciliation, type MonthTransaction } from "./reconcile";

@@ -1,5 +1,3 @@
-import { directionOf, type FeeKind, type TransactionKind } from "@/lib/accounting";
-
 /**
  * A month of the processor's statement beside what QuickBooks holds, with every difference and
  * its cause. Pure: the records (with how each stands in the sync) and the amounts read back from
@@ -7,6 +5,8 @@ import { directionOf, type FeeKind, type TransactionKind } from "@/lib/accountin
  * standing accounts for it (never sent: failed, resolved by hand, paused, before the connection,
  * not sent yet, its deposit waiting); whatever is left in a total is "unexplained".
  */
+import { directionOf } from "@/lib/accounting/settlement-items";
+import type { FeeKind, TransactionKind } from "@/lib/accounting/types";
 
 /** How a record stands in the sync (sync_items.status; null: no item yet). */
 export type ItemStatus = "pending" | "posted" | "failed" | "ready_to_sync" | "resolved" | "skipped_paused" | "before_connection" | null;
@@ -58,7 +58,7 @@ export type TotalKey =
   | "deposits"
   | "net";
 
-export const TOTAL_KEYS: readonly TotalKey[] = [
+const TOTAL_KEYS: readonly TotalKey[] = [
   "sales",
   "refunds",
   "chargebacks",
@@ -72,9 +72,9 @@ export const TOTAL_KEYS: readonly TotalKey[] = [
   "net",
 ];
 
-export type Cause = "failed" | "resolved" | "paused" | "before_connection" | "not_sent_yet" | "deposit_waiting" | "tax_from_rate";
+type Cause = "failed" | "resolved" | "paused" | "before_connection" | "not_sent_yet" | "deposit_waiting" | "tax_from_rate";
 
-export interface TotalRow {
+interface TotalRow {
   key: TotalKey;
   processorMinor: number;
   quickbooksMinor: number;
@@ -101,7 +101,7 @@ export interface PausedDepositRow {
   canBeSent: boolean;
 }
 
-export interface UnexplainedRow {
+interface UnexplainedRow {
   total: TotalKey;
   differenceMinor: number;
 }
@@ -122,7 +122,7 @@ const KIND_TOTAL: Record<TransactionKind, TotalKey> = {
 };
 
 /** Why a record that is not in QuickBooks is not there; null when it should be (then any gap is unexplained). */
-export function causeOf(status: ItemStatus, forFeeInDeposit = false): Cause | null {
+function causeOf(status: ItemStatus, forFeeInDeposit = false): Cause | null {
   switch (status) {
     case "posted":
       return null;

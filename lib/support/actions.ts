@@ -5,13 +5,13 @@ import type { SyncDispatch } from "@/lib/sync/dispatch";
 import { markFailedItems, syncNow, type SyncNowOutcome, type SyncRequestDeps } from "@/lib/sync/sync-requests";
 
 /** Every support action says why, in the support agent's words; the owner reads it in the activity log. */
-export const supportReasonField = z
+const supportReasonField = z
   .string()
   .trim()
   .min(3, "Type the reason for this action (at least 3 characters).")
   .max(500, "The reason is too long (500 characters at most).");
 
-export const SUPPORT_VIEWED_ACTION = "support.viewed";
+const SUPPORT_VIEWED_ACTION = "support.viewed";
 
 export interface SupportActor {
   userId: string;

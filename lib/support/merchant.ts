@@ -12,12 +12,12 @@ import { recentRuns, type RunRow } from "@/lib/sync/run-history";
 import { automaticSyncs } from "@/lib/sync/schedule-mode";
 import { supportConnectionState, type SupportConnectionState } from "./connection-state";
 
-export const WEBHOOK_NOTIFICATIONS_SHOWN = 50;
-export const RUNS_SHOWN = 20;
+const WEBHOOK_NOTIFICATIONS_SHOWN = 50;
+const RUNS_SHOWN = 20;
 
 type Person = { name: string | null; email: string } | null;
 
-export interface SupportConnectionView {
+interface SupportConnectionView {
   id: string;
   state: SupportConnectionState;
   /** When the connection entered its current state, as far as the record says. */

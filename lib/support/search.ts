@@ -3,13 +3,13 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { SUPPORT_CONNECTION_STATES, supportConnectionState, type SupportConnectionState } from "./connection-state";
 
-export const SEARCH_PAGE_SIZE = 25;
+const SEARCH_PAGE_SIZE = 25;
 /** "No successful sync for 48 hours while active". */
-export const STALE_SYNC_HOURS = 48;
+const STALE_SYNC_HOURS = 48;
 /** "Refresh token's hard expiry within 30 days". */
-export const EXPIRY_HORIZON_DAYS = 30;
+const EXPIRY_HORIZON_DAYS = 30;
 /** "Paused for more than 11 months" (a pause over a year needs a reauthorization to resume). */
-export const LONG_PAUSE_MONTHS = 11;
+const LONG_PAUSE_MONTHS = 11;
 
 /** What support may type and tick on /admin, validated from the URL. */
 export const supportSearchSchema = z.object({
@@ -40,7 +40,7 @@ export interface SupportSearchPage {
 }
 
 /** A LIKE prefix pattern of the typed text, lower-cased, with its wildcards taken literally. */
-export function prefixPattern(text: string): string {
+function prefixPattern(text: string): string {
   return `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 

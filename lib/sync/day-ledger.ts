@@ -4,16 +4,17 @@ import { qboDocumentUrl } from "@/lib/quickbooks/document-url";
 import { addDays, type IsoDate } from "./dates";
 
 /** Days shown at once, newest first; `before` pages to older ones. */
-export const LEDGER_PAGE_DAYS = 31;
+const LEDGER_PAGE_DAYS = 31;
 
-export type DayState = "posted" | "partly_failed" | "paused" | "pending" | "before_connection" | "no_activity";
+type DayState = "posted" | "partly_failed" | "paused" | "pending" | "before_connection" | "no_activity";
 
-export interface KindTotal {
+interface KindTotal {
   count: number;
   amountMinor: number;
 }
 
-export interface DepositTieOut {
+/** A deposit in the day ledger: what the processor paid against the QuickBooks deposit's total. */
+interface LedgerDeposit {
   depositId: string;
   processorId: string;
   /** What the processor paid to the bank. */
@@ -24,7 +25,7 @@ export interface DepositTieOut {
   differenceMinor: number | null;
   status: string | null;
   /** The document in QuickBooks, once posted. */
-  qboDocument: QboDocumentLink | null;
+  qboDocument: LinkedQboDocument | null;
 }
 
 export interface LedgerDay {
@@ -34,17 +35,17 @@ export interface LedgerDay {
   failed: number;
   total: number;
   kinds: Partial<Record<"sale" | "refund" | "chargeback" | "chargeback_reversal" | "fee", KindTotal>>;
-  deposits: DepositTieOut[];
+  deposits: LedgerDeposit[];
 }
 
 /** A posted document as a page links to it: which document (for the link's words) and where. */
-export interface QboDocumentLink {
+export interface LinkedQboDocument {
   entity: string;
   id: string;
   url: string;
 }
 
-export function qboDocumentLink(entity: string | null, id: string | null, realmId: string | null, fallbackEntity: string): QboDocumentLink | null {
+export function linkedQboDocument(entity: string | null, id: string | null, realmId: string | null, fallbackEntity: string): LinkedQboDocument | null {
   if (!id) return null;
   const doc = { entity: entity ?? fallbackEntity, id, realmId };
   return { entity: doc.entity, id, url: qboDocumentUrl(doc) };
@@ -162,7 +163,7 @@ function toLedgerDay(row: Row): LedgerDay {
         qboTotalMinor: qboTotal,
         differenceMinor: qboTotal === null ? null : qboTotal - Number(d.amount),
         status: d.status,
-        qboDocument: d.status === "posted" ? qboDocumentLink(d.qbo_entity, d.qbo_id, row.realm_id, "Deposit") : null,
+        qboDocument: d.status === "posted" ? linkedQboDocument(d.qbo_entity, d.qbo_id, row.realm_id, "Deposit") : null,
       };
     }),
   };

@@ -88,7 +88,7 @@ export async function requestSync(deps: DispatchDeps, request: SyncRequest): Pro
 }
 
 /** Sync now may start a run once a minute per connection. */
-export const SYNC_NOW_INTERVAL_MS = 60_000;
+const SYNC_NOW_INTERVAL_MS = 60_000;
 
 /**
  * Seconds the owner must wait before Sync now may start another run (0: allowed). Read from

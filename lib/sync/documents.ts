@@ -1,14 +1,9 @@
 import type { Db } from "@/db/client";
-import {
-  AccountingError,
-  buildReceipt,
-  buildSettlementDocument,
-  buildStandaloneFeeDocument,
-  docNumberFor,
-  type PostingContext,
-  type SettledTransaction,
-  type Settlement,
-} from "@/lib/accounting";
+import { docNumberFor } from "@/lib/accounting/doc-number";
+import { AccountingError } from "@/lib/accounting/errors";
+import { buildSettlementDocument, buildStandaloneFeeDocument } from "@/lib/accounting/posting-document";
+import { buildReceipt } from "@/lib/accounting/receipt";
+import type { PostingContext, SettledTransaction, Settlement } from "@/lib/accounting/types";
 import type { IsoDate } from "./dates";
 import { loadPostableDeposits, loadPostableFees, loadPostableTransactions, loadSettledItems, withOriginal } from "./load";
 import type { PlannedDocument } from "./poster";

@@ -1,7 +1,7 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { businesses, qboConnections, qboMappingVersions } from "@/db/schema";
-import { CARD_BRAND_NAMES } from "@/lib/accounting";
+import { CARD_BRAND_NAMES } from "@/lib/accounting/labels";
 import { env } from "@/lib/env";
 import { notifyFailedItems, notifyMappingBroken, notifyRunSucceeded } from "@/lib/notify/causes";
 import { businessDateOf } from "@/lib/processor/timezone";
@@ -16,7 +16,7 @@ import { InvalidGrantError } from "@/lib/quickbooks/oauth-client";
 import { accessTokenFor, type Refresher } from "@/lib/quickbooks/token-store";
 import { addDays, type IsoDate } from "./dates";
 import { buildDepositDocuments, buildFeeDocuments, buildReceiptDocuments, type DocumentContext } from "./documents";
-import { planItems } from "./plan";
+import { planItems } from "./item-planner";
 import { postDocuments, type PosterDeps, type PostingOutcome } from "./poster";
 import { paymentMethodIds, serviceItemId, taxCodeRates, undepositedFundsAccountId } from "./references";
 import { withRetries } from "@/lib/quickbooks/retry";
@@ -63,7 +63,7 @@ export interface SyncSummary {
 }
 
 /** Stops a run cleanly (authorization gone, broken mapping): recorded on the run, not thrown further. */
-export class StopRun extends Error {
+class StopRun extends Error {
   constructor(
     message: string,
     readonly brokenMapping: BrokenMapping[] = [],

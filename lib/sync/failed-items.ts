@@ -4,7 +4,7 @@ import { qboConnections, qboMappingVersions, syncItems } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { explainFault, type FaultExplanation, type MappedIds, type RecordType } from "./fault-explanations";
 
-export const FAILED_LIST_LIMIT = 500;
+const FAILED_LIST_LIMIT = 500;
 
 export interface FailedItem {
   id: string;

@@ -3,6 +3,7 @@
  * catalog keys (namespace "sync", under "faults.") with their parameters, and the component
  * translates them. The raw fault stays available behind a disclosure.
  */
+import type { MappingSlot } from "@/lib/quickbooks/mapping/mapping-choice";
 
 export interface FaultFields {
   code: string | null;
@@ -13,10 +14,7 @@ export interface FaultFields {
 
 export type RecordType = "transaction" | "fee" | "deposit";
 
-/** Which mapping choice the owner should look at (the Edit mapping form's slots). */
-export type MappingSlot = "bank" | "revenue" | "expense" | "customer" | "taxCode";
-
-export interface MessageRef {
+interface MessageRef {
   key: string;
   params: Record<string, string>;
 }
@@ -26,7 +24,7 @@ export interface FaultExplanation {
   reason: MessageRef;
   /** What to do about it. */
   fix: MessageRef;
-  /** The mapping to fix, when the fault points at one. */
+  /** The mapping choice to fix (the Edit mapping form's slot), when the fault points at one. */
   slot: MappingSlot | null;
 }
 

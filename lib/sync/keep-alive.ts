@@ -11,9 +11,9 @@ import { refreshNow, type Refresher } from "@/lib/quickbooks/token-store";
  * so nothing else would use them: refreshing every 30 days keeps them alive with a wide margin
  * (a keep-alive that fails a few days in a row still has two months to succeed).
  */
-export const KEEP_ALIVE_AFTER_DAYS = 30;
+const KEEP_ALIVE_AFTER_DAYS = 30;
 /** The owner is warned this long before the refresh token's hard (5-year) expiry. */
-export const HARD_EXPIRY_WARNING_DAYS = 30;
+const HARD_EXPIRY_WARNING_DAYS = 30;
 export const EXPIRY_WARNING_ACTION = "quickbooks.refresh_token_expiring";
 
 const DAY_MS = 86_400_000;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { cardTransactions, fees, settlementDeposits, syncItems } from "@/db/schema";
@@ -94,11 +94,3 @@ export async function loadSettledItems(db: Db, connectionId: string, businessId:
   return { transactions, fees: settledFees };
 }
 
-export async function countByStatus(db: Db, connectionId: string): Promise<Record<string, number>> {
-  const rows = await db
-    .select({ status: syncItems.status, n: sql<number>`count(*)::int` })
-    .from(syncItems)
-    .where(eq(syncItems.connectionId, connectionId))
-    .groupBy(syncItems.status);
-  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
-}

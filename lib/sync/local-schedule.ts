@@ -9,14 +9,14 @@ import { FAN_OUT_CRON, KEEP_ALIVE_CRON, NOTIFICATION_CAUSES_CRON, fanOutDueConne
 import { claimTick, finishTick } from "./schedule-ticks";
 
 export type ScheduledJob = "fan-out" | "keep-alive" | "notification-causes";
-export const SCHEDULED_JOBS: Record<ScheduledJob, string> = {
+const SCHEDULED_JOBS: Record<ScheduledJob, string> = {
   "fan-out": FAN_OUT_CRON,
   "keep-alive": KEEP_ALIVE_CRON,
   "notification-causes": NOTIFICATION_CAUSES_CRON,
 };
 
 /** The catch-up tick runs this long after start (well within a minute; the server is up by then). */
-export const CATCH_UP_DELAY_MS = 15_000;
+const CATCH_UP_DELAY_MS = 15_000;
 /** A cron timer may fire a little before or after its instant: a tick is the latest instant up to this past "now". */
 const FIRING_TOLERANCE_MS = 1_000;
 

@@ -13,7 +13,7 @@ import { recordAudit } from "@/lib/audit/record";
  * records the choice. Either way it is audited, and a decided deposit is not offered again.
  */
 export const PAUSED_DEPOSIT_SENT = "quickbooks.paused_deposit_sent";
-export const PAUSED_DEPOSIT_KEPT_OUT = "quickbooks.paused_deposit_kept_out";
+const PAUSED_DEPOSIT_KEPT_OUT = "quickbooks.paused_deposit_kept_out";
 
 export interface PausedDepositOffer {
   depositId: string;

@@ -1,14 +1,14 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { qboDocumentLink, type QboDocumentLink } from "./day-ledger";
+import { linkedQboDocument, type LinkedQboDocument } from "./day-ledger";
 
 /**
  * The QuickBooks documents that processor records of this business became, by record id (only
  * records that are posted). One query, scoped to the business; a record posted under an earlier
  * connection links to that company's document (it stays in QuickBooks after a disconnect).
  */
-export async function postedDocuments(db: DbOrTx, businessId: string, recordIds: string[]): Promise<Map<string, QboDocumentLink>> {
-  const found = new Map<string, QboDocumentLink>();
+export async function postedDocuments(db: DbOrTx, businessId: string, recordIds: string[]): Promise<Map<string, LinkedQboDocument>> {
+  const found = new Map<string, LinkedQboDocument>();
   if (recordIds.length === 0) return found;
   const rows = await db.execute<{ record_id: string; qbo_entity: string | null; qbo_id: string; realm_id: string | null }>(sql`
     select distinct on (s.record_id) s.record_id, s.qbo_entity, s.qbo_id, c.realm_id
@@ -21,7 +21,7 @@ export async function postedDocuments(db: DbOrTx, businessId: string, recordIds:
       )}]`})
     order by s.record_id, s.updated_at desc`);
   for (const r of rows) {
-    const link = qboDocumentLink(r.qbo_entity, r.qbo_id, r.realm_id, "Deposit");
+    const link = linkedQboDocument(r.qbo_entity, r.qbo_id, r.realm_id, "Deposit");
     if (link) found.set(r.record_id, link);
   }
   return found;

@@ -38,12 +38,12 @@ export interface PosterDeps extends RetryPolicy {
   heartbeat: () => Promise<void>;
 }
 
-export const BATCH_SIZE = 30;
-export const BATCHES_IN_FLIGHT = 3;
+const BATCH_SIZE = 30;
+const BATCHES_IN_FLIGHT = 3;
 const LOOKUP_CHUNK = 30;
 
 /** Stable per item and attempt: a retry of the same attempt is the same request to QuickBooks. */
-export function batchRequestId(docs: PlannedDocument[]): string {
+function batchRequestId(docs: PlannedDocument[]): string {
   const hash = createHash("sha256");
   for (const d of docs) hash.update(`${d.itemId}:${d.attempts};`);
   return `sb-${hash.digest("hex").slice(0, 32)}`;

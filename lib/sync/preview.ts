@@ -1,31 +1,3 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { cardTransactions, fees, qboPauses, settlementDeposits, syncItems } from "@/db/schema";
-import {
-  AccountingError,
-  buildReceipt,
-  buildSettlementDocument,
-  buildStandaloneFeeDocument,
-  CARD_BRAND_NAMES,
-  depositTieOut,
-  fromQboAmount,
-  journalOf,
-  type CardBrand,
-  type DepositTieOut,
-  type JournalView,
-  type MappingIds,
-  type PostingContext,
-  type PostingDocument,
-  type SettledTransaction,
-  type Settlement,
-} from "@/lib/accounting";
-import { businessDateOf } from "@/lib/processor/timezone";
-import type { QboApi } from "@/lib/quickbooks/api-client";
-import { addDays, type IsoDate } from "./dates";
-import { originals, withOriginal } from "./load";
-import { findServiceItem, findUndepositedFundsAccount, remembered, taxCodeRates } from "./references";
-import type { MappedReferences } from "@/lib/quickbooks/mapping/mapping-health";
-
 /**
  * "Preview a day": one real ended business day of a business, built exactly as the engine would
  * post it with a given mapping — the same lib/accounting builders, fed the same records — and
@@ -33,9 +5,26 @@ import type { MappedReferences } from "@/lib/quickbooks/mapping/mapping-health";
  * Undeposited Funds account, an existing service item and payment methods); a reference the first
  * sync would create is shown as "new" instead. It writes nothing anywhere.
  */
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { cardTransactions, fees, qboPauses, settlementDeposits, syncItems } from "@/db/schema";
+import { AccountingError } from "@/lib/accounting/errors";
+import { depositTieOut, journalOf, type DepositTieOut, type JournalView } from "@/lib/accounting/journal";
+import { CARD_BRAND_NAMES } from "@/lib/accounting/labels";
+import { fromQboAmount } from "@/lib/accounting/money";
+import { buildSettlementDocument, buildStandaloneFeeDocument } from "@/lib/accounting/posting-document";
+import type { PostingDocument } from "@/lib/accounting/qbo-documents";
+import { buildReceipt } from "@/lib/accounting/receipt";
+import type { CardBrand, MappingIds, PostingContext, SettledTransaction, Settlement } from "@/lib/accounting/types";
+import { businessDateOf } from "@/lib/processor/timezone";
+import type { QboApi } from "@/lib/quickbooks/api-client";
+import { addDays, type IsoDate } from "./dates";
+import { originals, withOriginal } from "./load";
+import { findServiceItem, findUndepositedFundsAccount, remembered, taxCodeRates } from "./references";
+import type { MappedReferences } from "@/lib/quickbooks/mapping/mapping-health";
 
 /** Stands for a QuickBooks object the first sync creates (service item, payment method, receipt). */
-export const NEW_REFERENCE = "new";
+const NEW_REFERENCE = "new";
 /** Stands for an account or customer the setup's Confirm creates (one id per slot so they stay apart). */
 export const newSlotReference = (slot: "revenue" | "expense" | "customer") => `new:${slot}`;
 const isNewReference = (id: string) => id === NEW_REFERENCE || id.startsWith("new:");
@@ -78,7 +67,7 @@ export interface PreviewInput {
 }
 
 /** The latest ended business day with any card activity, fee or deposit; null when there is none. */
-export async function latestActiveDay(db: Db, businessId: string, lastEndedDay: IsoDate): Promise<IsoDate | null> {
+async function latestActiveDay(db: Db, businessId: string, lastEndedDay: IsoDate): Promise<IsoDate | null> {
   const [row] = await db.execute<{ day: string | null }>(sql`
     select max(day)::text as day from (
       select max(business_date) as day from card_transactions where business_id = ${businessId} and business_date <= ${lastEndedDay}

@@ -7,7 +7,7 @@ import { depositItemTotals, listDepositFees, listDepositTransactions } from "@/l
 import { insertBusiness } from "@/lib/portal/test-fixtures";
 import { dayLedger } from "./day-ledger";
 import { dueConnectionsPage } from "./due-connections";
-import { planItems } from "./plan";
+import { planItems } from "./item-planner";
 import { insertConnection, type Connection } from "./sync-test-fixtures";
 import { loadHistory } from "./testing/scale-data";
 

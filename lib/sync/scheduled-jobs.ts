@@ -14,8 +14,8 @@ export const KEEP_ALIVE_CRON = "30 7 * * *";
 export const NOTIFICATION_CAUSES_CRON = "15 * * * *";
 
 /** Connections read per page of the fan-out; 500 keeps each Inngest step's payload small (< 100 kB). */
-export const SCHEDULE_PAGE_SIZE = 500;
-export const KEEP_ALIVE_PAGE_SIZE = 100;
+const SCHEDULE_PAGE_SIZE = 500;
+const KEEP_ALIVE_PAGE_SIZE = 100;
 
 /**
  * Runs one unit of a job. Inngest passes `step.run` (each page memoized, so a retry repeats one

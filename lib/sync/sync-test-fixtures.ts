@@ -1,9 +1,8 @@
+/** Connections, sync items and runs written straight into the tables, for the lib/sync and inngest tests. */
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { qboConnections, qboMappingVersions, syncItems, syncRuns, unplannedRecords } from "@/db/schema";
+import { qboConnections, syncItems, syncRuns, unplannedRecords } from "@/db/schema";
 import { insertBusiness, type Business } from "@/lib/portal/test-fixtures";
-
-/** Connections, sync items and runs written straight into the tables, for the lib/sync and inngest tests. */
 
 export type Connection = typeof qboConnections.$inferSelect;
 
@@ -31,24 +30,6 @@ export async function insertConnection(
     })
     .returning();
   return row;
-}
-
-export async function insertMapping(db: Db, connection: Connection) {
-  await db.insert(qboMappingVersions).values({
-    connectionId: connection.id,
-    version: 1,
-    effectiveFrom: connection.connectedOn ?? "2026-11-01",
-    bankAccountId: "35",
-    bankAccountName: "Chequing",
-    revenueAccountId: "90",
-    revenueAccountName: "Maple Payments Revenue",
-    expenseAccountId: "91",
-    expenseAccountName: "Maple Payments Expense",
-    customerId: "58",
-    customerName: "Maple Payments Customer",
-    taxCodeId: "7",
-    taxCodeName: "HST ON",
-  });
 }
 
 /** A business in Toronto with an active, set-up connection (connected on 2026-11-01). */

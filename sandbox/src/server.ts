@@ -15,7 +15,6 @@ import { RateLimiter } from "./platform/rate-limits";
 import { TokenStore } from "./platform/tokens";
 import { WebhookDispatcher } from "./platform/webhooks";
 
-export type { AppRegistration } from "./platform/apps";
 export { signWebhookPayload } from "./platform/webhook-payloads";
 
 export interface SandboxOptions {

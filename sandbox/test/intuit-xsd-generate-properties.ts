@@ -12,9 +12,9 @@ import { fileURLToPath } from "node:url";
 import { loadIntuitSchema, propertiesOf } from "./intuit-xsd-oracle";
 
 const ROOTS = ["Account", "Customer", "Item", "PaymentMethod", "SalesReceipt", "RefundReceipt", "Deposit", "Purchase", "JournalEntry"];
-export const SCHEMA_PROPERTIES_FILE = fileURLToPath(new URL("../src/accounting/schema-properties.ts", import.meta.url));
+const SCHEMA_PROPERTIES_FILE = fileURLToPath(new URL("../src/accounting/schema-properties.ts", import.meta.url));
 
-export function generateSchemaProperties(): string {
+function generateSchemaProperties(): string {
   const schema = loadIntuitSchema();
   const types: Record<string, Record<string, [string, 0 | 1]>> = {};
   const queue = [...ROOTS];

@@ -22,7 +22,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const DEFAULT_XSD_DIR = fileURLToPath(new URL("./intuit-xsd/", import.meta.url));
+const DEFAULT_XSD_DIR = fileURLToPath(new URL("./intuit-xsd/", import.meta.url));
 
 // ---------------------------------------------------------------------------------------------
 // A minimal XML reader: elements, attributes, text, comments, processing instructions, CDATA.
@@ -46,7 +46,7 @@ function decodeEntities(text: string): string {
   });
 }
 
-export function parseXml(xml: string): XmlNode {
+function parseXml(xml: string): XmlNode {
   const root: XmlNode = { name: "#document", attrs: {}, children: [] };
   const stack: XmlNode[] = [root];
   let i = 0;

@@ -1,13 +1,12 @@
-import { describe, expect, it } from "vitest";
-import { createCompanyBooks, handleAccountingRequest, listEntities, setEntityActive, type Country } from "../src/accounting";
-import { schemaPropertiesAreCurrent } from "./intuit-xsd-generate-properties";
-import { checkAgainstSchema, loadIntuitSchema } from "./intuit-xsd-oracle";
-
 /**
  * Every entity the sandbox returns must use only elements Intuit's schema defines for its type,
  * with enumerated values from the schema. Realistic documents are created first, in a Canadian
  * and a US company, so computed parts (tax lines, linked transactions, sub-accounts) are covered.
  */
+import { describe, expect, it } from "vitest";
+import { createCompanyBooks, handleAccountingRequest, listEntities, setEntityActive, type Country } from "../src/accounting";
+import { schemaPropertiesAreCurrent } from "./intuit-xsd-generate-properties";
+import { checkAgainstSchema, loadIntuitSchema } from "./intuit-xsd-oracle";
 
 const NOW = new Date("2026-03-10T17:00:00Z");
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

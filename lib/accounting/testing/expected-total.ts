@@ -1,5 +1,5 @@
 import { fromQboAmount } from "../money";
-import type { PostingDocument, QboSalesReceipt } from "../qbo-entities";
+import type { PostingDocument, QboSalesReceipt } from "../qbo-documents";
 import type { PostingContext } from "../types";
 
 /**

@@ -1,18 +1,11 @@
 import type { Db } from "@/db/client";
 import { usesInngest } from "@/lib/sync/dispatch";
 import { deliverPendingEmails } from "./deliver";
-import type { MailSender } from "./transport";
 
 /** Pauses between in-process delivery passes while a send keeps failing. */
 const RETRY_DELAYS_MS = [2_000, 10_000, 30_000, 60_000];
 
 const running = new Set<Promise<void>>();
-let sender: MailSender | undefined;
-
-/** Tests send through a transport of their own (a maildev on a free port). */
-export function useMailSenderForTests(send: MailSender | undefined): void {
-  sender = send;
-}
 
 /**
  * Sends the waiting emails in the background of this process, with retries. In Inngest mode the
@@ -24,7 +17,7 @@ export function scheduleEmailDelivery(db: Db): void {
   if (usesInngest()) return;
   const task = (async () => {
     for (let pass = 0; ; pass += 1) {
-      const outcome = await deliverPendingEmails(db, { send: sender });
+      const outcome = await deliverPendingEmails(db);
       if (outcome.failed > 0) console.error(`notification emails: ${outcome.failed} could not be sent after the last attempt`);
       if (outcome.retrying === 0 || pass >= RETRY_DELAYS_MS.length) return;
       await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[pass]));

@@ -1,3 +1,4 @@
+import "server-only";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import { env } from "@/lib/env";
 

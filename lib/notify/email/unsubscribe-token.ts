@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { env } from "@/lib/env";
@@ -12,7 +13,7 @@ function signature(userId: string, kind: NotificationKind, secret = env().AUTH_S
   return createHmac("sha256", `settlebooks-unsubscribe:${secret}`).update(`${userId}:${kind}`).digest("base64url");
 }
 
-export const unsubscribeQuerySchema = z.object({
+const unsubscribeQuerySchema = z.object({
   u: z.uuid("u must be a user id"),
   k: z.enum(NOTIFICATION_KINDS, "k must be a notification kind"),
   s: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "s must be a signature"),

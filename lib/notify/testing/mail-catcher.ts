@@ -2,7 +2,7 @@ import { createServer } from "node:net";
 import { MailDev } from "maildev";
 
 /** What maildev's REST API (GET /api/email) answers per message (the fields tests read). */
-export interface CaughtEmail {
+interface CaughtEmail {
   id: string;
   subject: string;
   to: { address: string; name: string }[];

@@ -17,7 +17,7 @@ import { auditView, findBusiness, findConnection, isLive, LIVE_STATUSES, lockCon
 import { ConnectionRefusedError, type RefusalCode } from "./refusal";
 
 /** The callback's query, already checked by the route (zod). */
-export interface CallbackQuery {
+interface CallbackQuery {
   state: string;
   code?: string;
   realmId?: string;
@@ -34,7 +34,7 @@ export interface CallbackDeps {
   revoke: (refreshToken: string) => Promise<void>;
 }
 
-export const defaultCallbackDeps: CallbackDeps = {
+const defaultCallbackDeps: CallbackDeps = {
   exchange: ({ code, realmId, state }) => exchangeCode(`${redirectUri()}?${new URLSearchParams({ code, state, realmId })}`),
   readProfile: (realmId, accessToken) =>
     readCompanyProfile(new QboApi({ baseUrl: qboEndpoints(env()).api, realmId, accessToken: async () => accessToken })),

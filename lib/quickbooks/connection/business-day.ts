@@ -1,4 +1,4 @@
-import { addDays, businessDateOf } from "@/lib/processor/timezone";
+import { businessDateOf } from "@/lib/processor/timezone";
 
 /** "Now", injectable: tests move it to check the one-year pause rule and dated mapping versions. */
 export type Clock = () => Date;
@@ -13,5 +13,3 @@ export function businessToday(clock: Clock, timeZone: string): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
-
-export { addDays };

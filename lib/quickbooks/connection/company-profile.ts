@@ -38,7 +38,7 @@ const preferencesSchema = z.looseObject({
   TaxPrefs: z.looseObject({ PartnerTaxEnabled: z.boolean().optional(), UsingSalesTax: z.boolean().optional() }).optional(),
 });
 
-export function normalizeCountry(value: string | undefined): "CA" | "US" | null {
+function normalizeCountry(value: string | undefined): "CA" | "US" | null {
   return value ? (COUNTRY_ALIASES[value.trim().toUpperCase()] ?? null) : null;
 }
 

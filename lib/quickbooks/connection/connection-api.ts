@@ -14,7 +14,7 @@ import { ConnectionRefusedError } from "./refusal";
 export type ApiFactory = (connection: Connection, options: { rejected?: string; onToken: (token: string) => void }) => QboApi;
 
 /** The API client of a stored connection, its access token refreshed under the token-store lock. */
-export function connectionApiFactory(db: Db): ApiFactory {
+function connectionApiFactory(db: Db): ApiFactory {
   return (connection, { rejected, onToken }) => {
     if (!connection.realmId) throw new ConnectionRefusedError("not_connected", "This business is not connected to QuickBooks.");
     return new QboApi({
@@ -30,7 +30,7 @@ export function connectionApiFactory(db: Db): ApiFactory {
 }
 
 /** Pages load a few lists at once: over QuickBooks' 10 requests a second, wait and try again (the work reads, or creates by name idempotently). */
-export const THROTTLE_RETRIES = 3;
+const THROTTLE_RETRIES = 3;
 
 /**
  * Runs QuickBooks calls for a connection. A 401 gets one retry with a refreshed token; when Intuit

@@ -62,7 +62,7 @@ export async function openPause(db: Parameters<typeof findBusiness>[0], connecti
  * Whether a paused connection may resume today: not when it has been paused for more than a year
  * without a newer authorization (the owner must reauthorize first, which counts from its own day).
  */
-export function resumeBlockedByAge(input: { pausedFrom: string; lastAuthorizedOn: string | null; today: string }): boolean {
+function resumeBlockedByAge(input: { pausedFrom: string; lastAuthorizedOn: string | null; today: string }): boolean {
   const since = input.lastAuthorizedOn && input.lastAuthorizedOn > input.pausedFrom ? input.lastAuthorizedOn : input.pausedFrom;
   return daysBetween(since, input.today) > MAX_PAUSE_DAYS;
 }

@@ -14,7 +14,7 @@ import { auditView, updateConnection, type Connection, type ConnectionStatus } f
 export const NEEDS_REAUTHORIZATION_ACTION = "quickbooks.needs_reauthorization";
 
 /** Who noticed that QuickBooks refused the grant (kept on the audit entry). */
-export type ReauthorizationSource = "quickbooks_call" | "sync_run" | "token_keep_alive";
+type ReauthorizationSource = "quickbooks_call" | "sync_run" | "token_keep_alive";
 
 export interface NeedsReauthorizationInput {
   connectionId: string;

@@ -1,12 +1,11 @@
-import type { DefaultNames } from "../mapping/default-names";
-import { OTHER_NAME_HOLDERS } from "../mapping/default-entities";
-
 /**
  * The placeholders of a refusal notice. A notice's URL carries codes only (`?error=other_company`,
  * `slot=expense`, `companyCurrency=CAD`): anything shown as a name comes from the portal's own
  * records, and a URL value outside its closed set shows as "?". Otherwise a crafted link would
  * print an attacker's text inside the portal's own warning.
  */
+import type { DefaultNames } from "../mapping/default-names";
+import { OTHER_NAME_HOLDERS } from "../mapping/default-entities";
 
 /** QuickBooks' Account.AccountType values: what may already hold a default account's name. */
 const QBO_ACCOUNT_TYPES = [

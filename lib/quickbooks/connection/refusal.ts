@@ -2,7 +2,7 @@
  * Why the connection service refused something, as a stable code: pages translate it (English and
  * French) and route handlers put it in the redirect URL. Codes never carry another business's data.
  */
-export const REFUSAL_CODES = [
+const REFUSAL_CODES = [
   "forbidden",
   "state_invalid",
   "state_expired",

@@ -1,7 +1,7 @@
 import type { QboApi } from "../api-client";
 import { QboFaultError } from "../errors";
 import { ConnectionRefusedError } from "../connection/refusal";
-import { accountSchema, ACCOUNT_TYPES, customerSchema, parseRows } from "./qbo-entities";
+import { accountSchema, ACCOUNT_TYPES, customerSchema, parseRows } from "./name-list-entities";
 import { queryLiteral } from "../query-literal";
 
 type Api = Pick<QboApi, "query" | "create">;

@@ -35,7 +35,7 @@ export interface CheckedHealth {
   checkedAt: Date;
 }
 
-export interface StoredHealth extends CheckedHealth {
+interface StoredHealth extends CheckedHealth {
   mappingVersion: number;
 }
 
@@ -48,7 +48,7 @@ export async function recordMappingHealth(db: Db, connectionId: string, mappingV
     .onConflictDoUpdate({ target: qboMappingHealth.connectionId, set: values });
 }
 
-export async function storedMappingHealth(db: Db, connectionId: string): Promise<StoredHealth | null> {
+async function storedMappingHealth(db: Db, connectionId: string): Promise<StoredHealth | null> {
   const [row] = await db.select().from(qboMappingHealth).where(eq(qboMappingHealth.connectionId, connectionId));
   if (!row) return null;
   const broken = brokenSchema.safeParse(row.broken);

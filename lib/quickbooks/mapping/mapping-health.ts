@@ -1,6 +1,6 @@
 import type { QboApi } from "../api-client";
 import { QboAuthError, QboFaultError, QboServerError, QboThrottleError } from "../errors";
-import { accountSchema, ACCOUNT_TYPES, customerSchema, taxCodeSchema } from "./qbo-entities";
+import { accountSchema, ACCOUNT_TYPES, customerSchema, taxCodeSchema } from "./name-list-entities";
 import { US_NOT_TAXABLE } from "@/lib/accounting/us-tax-codes";
 import type { MappingSlot } from "./mapping-choice";
 
@@ -18,7 +18,7 @@ export interface MappedReferences {
   taxCodeName: string;
 }
 
-export type HealthProblem = "missing" | "inactive" | "wrong_type";
+type HealthProblem = "missing" | "inactive" | "wrong_type";
 
 export interface BrokenMapping {
   slot: MappingSlot;

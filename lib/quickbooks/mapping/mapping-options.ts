@@ -1,6 +1,6 @@
 import type { QboApi } from "../api-client";
 import type { DefaultNames } from "./default-names";
-import { accountSchema, ACCOUNT_TYPES, customerSchema, parseRows, taxCodeSchema, type QboAccount } from "./qbo-entities";
+import { accountSchema, ACCOUNT_TYPES, customerSchema, parseRows, taxCodeSchema, type QboAccount } from "./name-list-entities";
 import { US_NOT_TAXABLE, US_TAXABLE } from "@/lib/accounting/us-tax-codes";
 import { salesPercentByCode } from "../tax-rates";
 import type { DbOrTx } from "@/db/client";

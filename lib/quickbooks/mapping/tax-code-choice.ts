@@ -1,5 +1,5 @@
 import { US_NOT_TAXABLE, US_TAXABLE } from "@/lib/accounting/us-tax-codes";
-import type { QboTaxCode } from "./qbo-entities";
+import type { QboTaxCode } from "./name-list-entities";
 import { rateDistance, rateMatches } from "./tax-rate-match";
 
 /** A tax code with the combined percent of its sales rates (null: unknown, never matched). */

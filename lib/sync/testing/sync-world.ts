@@ -239,7 +239,7 @@ async function defaultMapping(api: QboApi, spec: BusinessSpec) {
 
 const TAX_CODE_NAME_HINTS: Record<string, RegExp> = { ON: /HST ON/i, QC: /QST|QC/i, NY: /NY|New York/i };
 
-export async function pickTaxCode(api: QboApi, spec: Pick<BusinessSpec, "region">): Promise<QboEntity> {
+async function pickTaxCode(api: QboApi, spec: Pick<BusinessSpec, "region">): Promise<QboEntity> {
   const codes = await api.queryAll("TaxCode");
   const hint = TAX_CODE_NAME_HINTS[spec.region];
   const found = codes.find((c) => hint?.test(String(c.Name)) && c.Id !== US_TAXABLE && c.Id !== US_NOT_TAXABLE);

@@ -7,7 +7,7 @@ import { entityDef } from "./registry";
 import { write } from "./router";
 
 /** QuickBooks' batch limit: at most 30 operations per request (reference/qbo-api.md §5). */
-export const MAX_BATCH_ITEMS = 30;
+const MAX_BATCH_ITEMS = 30;
 
 const batchBody = z.object({ BatchItemRequest: z.array(z.record(z.string(), z.unknown())) });
 

@@ -14,7 +14,7 @@ export type Entity = Record<string, unknown> & {
 };
 
 /** One side of one posting: positive cents are debits, negative cents credits. */
-export interface JournalLine {
+interface JournalLine {
   /** The posting document: entity name and id ("SalesReceipt", "12"). */
   doc: string;
   docId: string;

@@ -25,7 +25,7 @@ export class QboFault extends Error {
 }
 
 /** QuickBooks names elements by path without line indexes: "Line.SalesItemLineDetail.ItemRef". */
-export function qboPath(element: string): string {
+function qboPath(element: string): string {
   return element.replace(/\[\d+\]/g, "");
 }
 

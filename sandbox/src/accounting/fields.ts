@@ -1,8 +1,7 @@
+/** Small readers for request fields that raise QuickBooks' own faults. */
 import { invalidProperty, requiredMissing, stringLength } from "./faults";
 import type { Fields } from "./entities/types";
 import { hasAtMostDecimals } from "./money";
-
-/** Small readers for request fields that raise QuickBooks' own faults. */
 
 export function isObject(value: unknown): value is Fields {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -13,12 +12,6 @@ export function optString(input: Fields, key: string, max: number, element = key
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "string") throw invalidProperty(`${element} must be a string`, element);
   if (value.length > max) throw stringLength(element, max, value.length);
-  return value;
-}
-
-export function reqString(input: Fields, key: string, max: number, element = key): string {
-  const value = optString(input, key, max, element);
-  if (value === undefined || value.trim() === "") throw requiredMissing(element);
   return value;
 }
 
@@ -61,13 +54,6 @@ export function reqRef(input: Fields, key: string, element = key): Ref {
   const ref = optRef(input, key, element);
   if (!ref) throw requiredMissing(element);
   return ref;
-}
-
-export function optArray(input: Fields, key: string, element = key): unknown[] | undefined {
-  const value = input[key];
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) throw invalidProperty(`${element} must be an array`, element);
-  return value;
 }
 
 /** Copies the keys that are set (drops undefined) so stored entities only carry present elements. */

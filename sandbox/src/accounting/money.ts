@@ -18,14 +18,14 @@ export function centsString(cents: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
 
-export function percentMicros(percent: number): bigint {
+function percentMicros(percent: number): bigint {
   return BigInt(Math.round(percent * 1_000_000));
 }
 
 const HUNDRED_PERCENT = 100_000_000n;
 
 /** Rounds a/b to the nearest integer, halves away from zero. */
-export function divRound(a: bigint, b: bigint): bigint {
+function divRound(a: bigint, b: bigint): bigint {
   const negative = a < 0n !== b < 0n;
   const absA = a < 0n ? -a : a;
   const absB = b < 0n ? -b : b;

@@ -1,14 +1,13 @@
-import { type CompanyBooks, type Entity, allOf } from "./books";
-import { present } from "./crud";
-import type { EntityDef } from "./entities/types";
-import { QboFault } from "./faults";
-import { entityDefLoose } from "./registry";
-
 /**
  * QuickBooks' query language: SELECT * | count(*) FROM Entity [WHERE p op v AND ...]
  * [ORDERBY p [ASC|DESC], ...] [STARTPOSITION n] [MAXRESULTS n]. Operators =, <, >, <=, >=, IN,
  * LIKE ('%' wildcard); no OR, no expressions. Keywords are case-insensitive.
  */
+import { type CompanyBooks, type Entity, allOf } from "./books";
+import { present } from "./crud";
+import type { EntityDef } from "./entities/types";
+import { QboFault } from "./faults";
+import { entityDefLoose } from "./registry";
 
 const MAX_RESULTS = 1000;
 const DEFAULT_RESULTS = 100;

@@ -3,7 +3,7 @@ import { invalidReference, objectNotFound } from "./faults";
 import type { Ref } from "./fields";
 
 /** The display name QuickBooks puts in a ReferenceType's `name`. */
-export function displayName(entity: Entity): string | undefined {
+function displayName(entity: Entity): string | undefined {
   const name = entity.FullyQualifiedName ?? entity.DisplayName ?? entity.Name;
   return typeof name === "string" ? name : undefined;
 }

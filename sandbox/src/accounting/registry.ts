@@ -17,7 +17,7 @@ const DEFS: EntityDef[] = [
 const BY_NAME = new Map<string, EntityDef>();
 const BY_LOWER = new Map<string, EntityDef>();
 
-export function registerEntity(def: EntityDef): void {
+function registerEntity(def: EntityDef): void {
   BY_NAME.set(def.name, def);
   BY_LOWER.set(def.name.toLowerCase(), def);
 }
@@ -38,6 +38,3 @@ export function transactionEntityNames(): string[] {
   return [...BY_NAME.values()].filter((d) => d.kind === "transaction").map((d) => d.name);
 }
 
-export function entityNames(): string[] {
-  return [...BY_NAME.keys()];
-}

@@ -1,16 +1,15 @@
-import { type CompanyBooks, type Entity, allOf } from "./books";
-import { invalidProperty } from "./faults";
-import { balancesBetween } from "./ledger";
-import { centsString } from "./money";
-import { CURRENCY } from "./seed";
-import { addDays, isIsoDate, qboDate, qboTime } from "./time";
-
 /**
  * Reports API: TrialBalance, ProfitAndLoss and BalanceSheet from the journal, in Intuit's report
  * shape (Header / Columns / Rows with ColData; the account id in ColData[0].id; money as strings).
  * The fiscal year starts in January. Income and expense before the period roll into Retained
  * Earnings, so the trial balance and the balance sheet always balance.
  */
+import { type CompanyBooks, type Entity, allOf } from "./books";
+import { invalidProperty } from "./faults";
+import { balancesBetween } from "./ledger";
+import { centsString } from "./money";
+import { CURRENCY } from "./seed";
+import { addDays, isIsoDate, qboDate, qboTime } from "./time";
 
 type Row = Record<string, unknown>;
 

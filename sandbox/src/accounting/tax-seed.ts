@@ -1,12 +1,11 @@
-import type { CompanyBooks } from "./books";
-import { insertSeed, seedAccount } from "./seed";
-
 /**
  * Sales tax a new company starts with, named as QuickBooks names them.
  * Canada: GST 5 %, HST by province (ON 13 %; NB, NL, PE 15 %; NS 14 % since 2025-04-01),
  * QST 9.975 % (combined with GST as "GST/QST QC - 9.975"), PST BC 7 %, MB 7 %, SK 6 %, and the
  * 0 % codes Exempt, Zero-rated and Out of Scope. US: TAX/NON pseudo codes plus a few rate codes.
  */
+import type { CompanyBooks } from "./books";
+import { insertSeed, seedAccount } from "./seed";
 
 interface AgencySeed { key: string; name: string; liability: string }
 interface RateSeed { key: string; name: string; agency: string; percent: number; special?: "ZERO_RATE" | "NONE" }

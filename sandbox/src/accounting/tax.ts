@@ -1,11 +1,3 @@
-import { type CompanyBooks, type Entity, getEntity } from "./books";
-import { businessValidation, invalidEnumeration, invalidReference, QboFault } from "./faults";
-import { type Ref, compact, isObject, optBool, optNumber, optRef } from "./fields";
-import type { Fields } from "./entities/types";
-import type { Posting } from "./ledger";
-import { allocate, fromCents, netOfInclusive, taxOn, toCents } from "./money";
-import { resolveActive } from "./refs";
-
 /**
  * Sales tax on a document, the way QuickBooks computes it.
  *
@@ -22,8 +14,15 @@ import { resolveActive } from "./refs";
  * or as gross − net per code (inclusive), each to the cent, half away from zero. Explicit
  * TaxLine amounts or TotalTax override the computation, as QuickBooks allows.
  */
+import { type CompanyBooks, type Entity, getEntity } from "./books";
+import { businessValidation, invalidEnumeration, invalidReference, QboFault } from "./faults";
+import { type Ref, compact, isObject, optBool, optNumber, optRef } from "./fields";
+import type { Fields } from "./entities/types";
+import type { Posting } from "./ledger";
+import { allocate, fromCents, netOfInclusive, taxOn, toCents } from "./money";
+import { resolveActive } from "./refs";
 
-export const GLOBAL_TAX_CALCULATIONS = ["TaxExcluded", "TaxInclusive", "NotApplicable"] as const;
+const GLOBAL_TAX_CALCULATIONS = ["TaxExcluded", "TaxInclusive", "NotApplicable"] as const;
 export type GlobalTaxCalculation = (typeof GLOBAL_TAX_CALCULATIONS)[number];
 
 /** A line as the tax computation sees it. */
@@ -37,7 +36,7 @@ export interface TaxableLine {
   element: string;
 }
 
-export interface TaxedLine {
+interface TaxedLine {
   netCents: number;
   grossCents?: number;
   taxCode?: Ref;

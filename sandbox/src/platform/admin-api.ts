@@ -1,3 +1,4 @@
+/** Test controls under /_sandbox (JSON in, JSON out). Enabled in dev and test only. */
 import { z } from "zod";
 import { listEntities, setEntityActive } from "../accounting";
 import { createCompany, newCompanySchema } from "./companies";
@@ -8,8 +9,6 @@ import { createEmptyState } from "./state";
 import { ACCOUNTING_SCOPE, parseScopes } from "./scopes";
 import { createUser, findUserByEmail, newUserSchema, publicUser, UserExistsError } from "./users";
 import { own } from "./records";
-
-/** Test controls under /_sandbox (JSON in, JSON out). Enabled in dev and test only. */
 
 class AdminError extends Error {
   constructor(readonly status: number, message: string) {

@@ -20,11 +20,11 @@ function gatewayFault(ctx: SandboxContext, status: number, code: string, message
   return { status, body: faultBody([{ code, message, detail }], type, ctx.now()), storedAt: ctx.now().getTime() };
 }
 
-export function authenticationFault(ctx: SandboxContext, detail: string): StoredResponse {
+function authenticationFault(ctx: SandboxContext, detail: string): StoredResponse {
   return gatewayFault(ctx, 401, "3200", "message=AuthenticationFailed; errorCode=003200; statusCode=401", detail, "AUTHENTICATION");
 }
 
-export function throttleFault(ctx: SandboxContext): StoredResponse {
+function throttleFault(ctx: SandboxContext): StoredResponse {
   return gatewayFault(ctx, 429, "3001", "message=ThrottleExceeded; errorCode=003001; statusCode=429", "The request limit was reached.  Try again later", "SERVICE");
 }
 

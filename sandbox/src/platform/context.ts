@@ -8,7 +8,7 @@ import type { SandboxState } from "./state";
 import type { TokenStore } from "./tokens";
 import type { WebhookDispatcher } from "./webhooks";
 
-export interface SandboxSettings {
+interface SandboxSettings {
   timeScale: number;
   limits: boolean;
   refreshGraceSeconds: number;

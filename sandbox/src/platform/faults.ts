@@ -27,8 +27,6 @@ export const faultRequestSchema = z.discriminatedUnion("kind", [
   }),
 ], { error: 'kind must be one of http, hang, dropResponse, expireAccessTokens, revokeGrant, inactive, closeBooks' });
 
-export type FaultRequest = z.output<typeof faultRequestSchema>;
-
 /** The faults that wait for API calls (the others act at once). */
 export type QueuedFault =
   | { kind: "http"; status: 500 | 503 | 429; remaining: number }

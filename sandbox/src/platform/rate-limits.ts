@@ -1,5 +1,5 @@
 /** QuickBooks' published limits (developer.intuit.com "API call limits and throttles"). */
-export const QBO_LIMITS = {
+const QBO_LIMITS = {
   perRealmPerMinute: 500,
   perRealmAppPerSecond: 10,
   batchPerRealmAppPerMinute: 40,

@@ -50,19 +50,19 @@ export interface Grant {
   revokedAt: number | null;
 }
 
-export interface AccessTokenRecord {
+interface AccessTokenRecord {
   grantId: string;
   expiresAt: number;
 }
 
-export interface RefreshTokenRecord {
+interface RefreshTokenRecord {
   grantId: string;
   expiresAt: number;
   /** When a newer refresh token replaced this one; it then works only for the grace period. */
   supersededAt: number | null;
 }
 
-export interface AuthCodeRecord {
+interface AuthCodeRecord {
   clientId: string;
   redirectUri: string;
   realmId: string;
@@ -78,7 +78,7 @@ export interface StoredResponse {
   storedAt: number;
 }
 
-export interface WebhookAttempt {
+interface WebhookAttempt {
   at: string;
   status: number | null;
   error: string | null;

@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import type { Grant, SandboxState } from "./state";
 import { own } from "./records";
 
-export const ACCESS_TOKEN_SECONDS = 3600;
+const ACCESS_TOKEN_SECONDS = 3600;
 /** Refresh tokens expire after 100 days unused; every refresh starts the 100 days again. */
-export const REFRESH_TOKEN_SECONDS = 100 * 24 * 3600;
-export const AUTH_CODE_SECONDS = 5 * 60;
+const REFRESH_TOKEN_SECONDS = 100 * 24 * 3600;
+const AUTH_CODE_SECONDS = 5 * 60;
 const HARD_EXPIRY_YEARS = 5;
 
 /** What the token endpoint returns, field for field as Intuit sends it. */

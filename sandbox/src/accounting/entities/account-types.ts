@@ -17,7 +17,7 @@ const TYPES: Record<string, { classification: string; defaultSubType: string; su
   "Other Expense": { classification: "Expense", defaultSubType: "Depreciation", subTypes: ["Depreciation", "ExchangeGainOrLoss", "OtherMiscellaneousExpense", "PenaltiesSettlements", "Amortization", "GasAndFuel", "HomeOffice", "HomeOwnerRentalInsurance", "OtherHomeOfficeExpenses", "MortgageInterest", "RentAndLease", "RepairsAndMaintenance", "ParkingAndTolls", "Vehicle", "VehicleInsurance", "VehicleLease", "VehicleLoanInterest", "VehicleLoan", "VehicleRegistration", "VehicleRepairs", "OtherVehicleExpenses", "Utilities", "WashAndRoadServices"] },
 };
 
-export const ACCOUNT_TYPES = Object.keys(TYPES);
+const ACCOUNT_TYPES = Object.keys(TYPES);
 
 export function classificationOf(type: string): string {
   return TYPES[type]?.classification ?? "Asset";

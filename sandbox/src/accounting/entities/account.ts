@@ -83,7 +83,7 @@ function build({ books, previous }: BuildContext, input: Fields): Fields {
 }
 
 /** Balance in the account's natural sign (assets and expenses debit-positive, the rest credit-positive). */
-export function naturalBalance(books: CompanyBooks, account: Entity): number {
+function naturalBalance(books: CompanyBooks, account: Entity): number {
   const debit = debitBalance(books, account.Id);
   return isDebitNormal(account.Classification) ? debit : -debit;
 }

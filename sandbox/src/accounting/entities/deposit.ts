@@ -1,3 +1,9 @@
+/**
+ * Deposit: moves receipts held in Undeposited Funds into a bank account (lines with LinkedTxn)
+ * and records direct money in or out (DepositLineDetail lines; processor fees are negative lines
+ * to an expense account). QuickBooks' rules: a linked transaction must have gone to Undeposited
+ * Funds and can be deposited once; the net deposit cannot be negative.
+ */
 import { type CompanyBooks, type Entity, getEntity } from "../books";
 import { businessValidation, invalidEnumeration, invalidReference, requiredMissing } from "../faults";
 import { type Ref, compact, isObject, optNumber, optRef, optString } from "../fields";
@@ -7,13 +13,6 @@ import { resolveActive } from "../refs";
 import { readGlobalTaxCalculation } from "../tax";
 import { currencyRef, depositAccount, isUndepositedFunds, optResolved, readLines, reqAmountCents, txnHeader } from "./txn-common";
 import type { BuildContext, EntityDef, Fields } from "./types";
-
-/**
- * Deposit: moves receipts held in Undeposited Funds into a bank account (lines with LinkedTxn)
- * and records direct money in or out (DepositLineDetail lines; processor fees are negative lines
- * to an expense account). QuickBooks' rules: a linked transaction must have gone to Undeposited
- * Funds and can be deposited once; the net deposit cannot be negative.
- */
 
 /** Transaction types a deposit line may link (reference/qbo-api.md §3.9); the sandbox stores the first two. */
 const LINKABLE = ["SalesReceipt", "RefundReceipt", "Payment", "JournalEntry", "Transfer"];

@@ -20,7 +20,6 @@ export const taxCodeSchema = z.looseObject({
   SalesTaxRateList: z.looseObject({ TaxRateDetail: z.array(z.unknown()).optional() }).optional(),
 });
 export type QboAccount = z.infer<typeof accountSchema>;
-export type QboCustomer = z.infer<typeof customerSchema>;
 export type QboTaxCode = z.infer<typeof taxCodeSchema>;
 
 /** Rows that do not parse are left out rather than failing the whole page. */

@@ -4,14 +4,14 @@
  * enumerations as string unions. Amounts are JSON numbers built by money.toQboAmount.
  */
 
-export interface QboRef {
+interface QboRef {
   value: string;
   name?: string;
 }
 
-export type GlobalTaxCalculation = "TaxInclusive" | "TaxExcluded" | "NotApplicable";
-export type PostingType = "Debit" | "Credit";
-export type PaymentType = "Cash" | "Check" | "CreditCard" | "Expense" | "Other";
+type GlobalTaxCalculation = "TaxInclusive" | "TaxExcluded" | "NotApplicable";
+type PostingType = "Debit" | "Credit";
+type PaymentType = "Cash" | "Check" | "CreditCard" | "Expense" | "Other";
 
 export interface QboSalesItemLine {
   DetailType: "SalesItemLineDetail";
@@ -61,19 +61,19 @@ interface QboSalesTransactionBase {
 export type QboSalesReceipt = QboSalesTransactionBase;
 export type QboRefundReceipt = QboSalesTransactionBase;
 
-export interface QboLinkedTxn {
+interface QboLinkedTxn {
   TxnId: string;
   TxnType: "SalesReceipt" | "RefundReceipt";
   TxnLineId: string;
 }
 
 /** A deposit line that moves a receipt out of Undeposited Funds: no DetailType. */
-export interface QboDepositLinkedLine {
+interface QboDepositLinkedLine {
   Amount: number;
   LinkedTxn: [QboLinkedTxn];
 }
 
-export interface QboDepositDirectLine {
+interface QboDepositDirectLine {
   DetailType: "DepositLineDetail";
   Amount: number;
   Description: string;
@@ -106,7 +106,7 @@ export interface QboJournalEntry {
   Line: QboJournalEntryLine[];
 }
 
-export interface QboPurchaseLine {
+interface QboPurchaseLine {
   DetailType: "AccountBasedExpenseLineDetail";
   Amount: number;
   Description: string;

@@ -3,13 +3,6 @@ import type { Db } from "@/db/client";
 import type { IsoDate } from "./dates";
 
 /**
- * A fee that no deposit lists is a separate debit from the merchant's bank. Monthly fees are known
- * to be; any other fee gets this many days for a deposit to claim it before it is treated so.
- * (The migration "day_totals" writes the same 7 into the queue's plannable_on.)
- */
-export const FEE_SETTLEMENT_GRACE_DAYS = 7;
-
-/**
  * Creates the sync items of a connection for the records that arrived since the last plan and are
  * dated up to `through`. Ingest queues every new record in unplanned_records (database triggers);
  * this takes the queued records whose `plannable_on` has come out and inserts their items, one
@@ -17,9 +10,11 @@ export const FEE_SETTLEMENT_GRACE_DAYS = 7;
  * - before_connection: dated before the connection day (never posted);
  * - skipped_paused: dated inside a pause (never posted);
  * - pending: to be posted.
- * A fee no deposit lists is plannable as a debit of its own FEE_SETTLEMENT_GRACE_DAYS after its
- * date (a monthly fee at once); one a deposit lists meanwhile leaves the queue (it is a line of that
- * deposit, no item of its own).
+ * A fee no deposit lists is a separate debit from the merchant's bank: it is plannable as a debit
+ * of its own 7 days after its date, the time a deposit gets to claim it (a monthly fee, known to be
+ * a separate debit, at once; the migration "day_totals" writes the 7 into the queue's
+ * plannable_on); one a deposit lists meanwhile leaves the queue (it is a line of that deposit, no
+ * item of its own).
  * Existing items are left alone (ON CONFLICT DO NOTHING), so planning is idempotent.
  */
 export async function planItems(db: Db, connectionId: string, businessId: string, through: IsoDate): Promise<number> {
