@@ -1,10 +1,3 @@
-import { randomBytes } from "node:crypto";
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { allowSyncNow, backdateConnection, isoDay, sendSales } from "./pages/processor-records";
-import { createBusiness, e2eDb, injectFault, sandboxCompany } from "./pages/quickbooks-fixtures";
-import { QuickBooksPage } from "./pages/quickbooks-page";
-import { SignInPage } from "./pages/sign-in-page";
-
 /**
  * The support console, end to end: a merchant's sync fails against the sandbox (closed books);
  * support finds the merchant by realm id and by owner email, sees the failed item with Intuit's
@@ -12,6 +5,12 @@ import { SignInPage } from "./pages/sign-in-page";
  * the activity log. The server refuses support the owner's actions, and answers 404 on /admin to
  * everyone but support.
  */
+import { randomBytes } from "node:crypto";
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { allowSyncNow, backdateConnection, isoDay, sendSales } from "./pages/processor-records";
+import { createBusiness, e2eDb, injectFault, sandboxCompany } from "./pages/quickbooks-fixtures";
+import { QuickBooksPage } from "./pages/quickbooks-page";
+import { SignInPage } from "./pages/sign-in-page";
 
 const TID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 const REASON = "merchant called about missing deposits";

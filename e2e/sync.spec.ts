@@ -1,3 +1,9 @@
+/**
+ * Daily syncs as the owner sees them, against the sandbox, with no Inngest server (the app runs
+ * "Sync now" and "Ready to sync" in-process): the ledger ties out, a broken mapping stops a run
+ * with one message, failed items are retried or resolved, and an accountant only reads. Each test
+ * connects its own business, so each scenario arranges exactly what it needs.
+ */
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { connectedBusiness } from "./pages/connected-business";
@@ -5,13 +11,6 @@ import { allowSyncNow, isoDay, sendDeposit, sendFees, sendSales, type Sale } fro
 import { CLIENT_ID, e2eDb, injectFault, SANDBOX_URL, sandboxEntities, type TestBusiness } from "./pages/quickbooks-fixtures";
 import { QuickBooksPage } from "./pages/quickbooks-page";
 import { SignInPage } from "./pages/sign-in-page";
-
-/**
- * Daily syncs as the owner sees them, against the sandbox, with no Inngest server (the app runs
- * "Sync now" and "Ready to sync" in-process): the ledger ties out, a broken mapping stops a run
- * with one message, failed items are retried or resolved, and an accountant only reads. Each test
- * connects its own business, so each scenario arranges exactly what it needs.
- */
 
 /** A QuickBooks document holding a processor id (DocNumber or PrivateNote). */
 async function documentsFor(realmId: string, entity: string, processorId: string) {

@@ -1,10 +1,9 @@
-import { sendProcessorEvents } from "./processor-feed";
-import { e2eDb, type TestBusiness } from "./quickbooks-fixtures";
-
 /**
  * A business's card activity as the processor sends it (through the signed ingest API), and the
  * few changes of time no interface offers, made in SQL.
  */
+import { sendProcessorEvents } from "./processor-feed";
+import { e2eDb, type TestBusiness } from "./quickbooks-fixtures";
 
 const TZ = "America/Toronto";
 export const isoDay = (offsetDays: number) => {

@@ -1,15 +1,14 @@
+/**
+ * What the database already holds that a batch touches, loaded up front with one query per business
+ * and kind of record, so applying 20,000 events costs a handful of round trips instead of one per event.
+ * Every query on processor records is scoped to the batch's businesses.
+ */
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { businesses, cardTransactions, fees, memberships, qboConnections, settlementDeposits, users } from "@/db/schema";
 import { LIVE_STATUSES } from "@/lib/quickbooks/connection/connection-record";
 import type { ProcessorEvent, TransactionKind } from "./events";
-
-/**
- * What the database already holds that a batch touches, loaded up front with one query per business
- * and kind of record, so applying 20,000 events costs a handful of round trips instead of one per event.
- * Every query on processor records is scoped to the batch's businesses.
- */
 
 export interface BusinessRecord {
   id: string;

@@ -1,12 +1,11 @@
-import { z } from "zod";
-import type { QboEntity } from "./api-client";
-
 /**
  * The one reader of QuickBooks sales tax rates: a TaxCode's sales side lists TaxRate references
  * (TaxCode → SalesTaxRateList → TaxRateDetail → TaxRateRef), each TaxRate has its percent in
  * RateValue. The posting engine (lib/sync/references.ts) reads one code this way; the mapping
  * step reads every code at once with the same schemas.
  */
+import { z } from "zod";
+import type { QboEntity } from "./api-client";
 
 /** The sales side of a TaxCode: the rates it applies (a code with none taxes nothing). */
 export const salesTaxCodeSchema = z.looseObject({

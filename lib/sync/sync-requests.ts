@@ -1,14 +1,13 @@
-import type { Db } from "@/db/client";
-import { recordAudit } from "@/lib/audit/record";
-import { findConnection } from "@/lib/quickbooks/connection/connection-record";
-import { requestSync, syncNowWaitSeconds, type SyncDispatch, type SyncEventSender } from "./dispatch";
-import { markReadyToSync, markResolved } from "./failed-items";
-
 /**
  * The runs a person asks for — Sync now, and Ready to sync on failed items — whoever asks (the
  * owner from the Manage tab, support from the console): the same once-a-minute limit, the same
  * audit entry and the same dispatcher. Callers check who may ask; this is what asking does.
  */
+import type { Db } from "@/db/client";
+import { recordAudit } from "@/lib/audit/record";
+import { findConnection } from "@/lib/quickbooks/connection/connection-record";
+import { requestSync, syncNowWaitSeconds, type SyncDispatch, type SyncEventSender } from "./dispatch";
+import { markReadyToSync, markResolved } from "./failed-items";
 
 export const SYNC_REQUESTED_ACTION = "quickbooks.sync_requested";
 
