@@ -5,10 +5,9 @@ import { memberships, notificationRecipients, notifications, qboConnections, qbo
 import { POST as webhookRoute } from "@/app/api/quickbooks/webhooks/route";
 import { closeDb } from "@/lib/database";
 import { resetEnvForTests } from "@/lib/env";
-import { saveTokens } from "@/lib/quickbooks/token-store";
 import { syncConnection } from "@/lib/sync/engine";
 import { refreshTokensOf } from "@/lib/sync/keep-alive";
-import { addConnectedBusiness, CLIENT_ID, createSyncWorld, syncTestDeps, type SyncWorld, type WorldBusiness } from "@/lib/sync/testing/sync-world";
+import { addConnectedBusiness, createSyncWorld, grantAndSaveTokens, syncTestDeps, type SyncWorld, type WorldBusiness } from "@/lib/sync/testing/sync-world";
 import { checkScheduledCauses, notifyNeedsReauthorization, notifyReauthorized } from "./causes";
 import { flushNotificationEmails } from "./email/background";
 import { verifyUnsubscribe } from "./email/unsubscribe-token";
@@ -79,15 +78,7 @@ const opened = (businessId: string, kind: (typeof notifications.$inferSelect)["k
   world.db.select().from(notifications).where(and(eq(notifications.businessId, businessId), eq(notifications.kind, kind)));
 
 async function reauthorize(b: WorldBusiness) {
-  const token = await world.admin<Record<string, number | string>>("POST", `/companies/${b.realmId}/tokens`, { clientId: CLIENT_ID });
-  const now = Date.now();
-  await saveTokens(world.db, b.connectionId, {
-    accessToken: String(token.access_token),
-    refreshToken: String(token.refresh_token),
-    accessTokenExpiresAt: new Date(now + Number(token.expires_in) * 1000),
-    refreshTokenExpiresAt: new Date(now + Number(token.x_refresh_token_expires_in) * 1000),
-    refreshTokenHardExpiresAt: null,
-  });
+  await grantAndSaveTokens(world, b.realmId, b.connectionId);
   await world.db.update(qboConnections).set({ status: "active", lastAuthorizedAt: new Date() }).where(eq(qboConnections.id, b.connectionId));
   // What the OAuth callback calls after storing a reauthorization.
   await notifyReauthorized(world.db, { id: b.connectionId, businessId: b.businessId });
