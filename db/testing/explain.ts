@@ -15,6 +15,7 @@ export interface PlanNode {
   "Actual Rows"?: number;
   "Actual Loops"?: number;
   "Rows Removed by Filter"?: number;
+  "Rows Removed by Index Recheck"?: number;
   "Heap Fetches"?: number;
   Plans?: PlanNode[];
 }

@@ -5,10 +5,9 @@ import { memberships, notificationRecipients, notifications, qboConnections, qbo
 import { POST as webhookRoute } from "@/app/api/quickbooks/webhooks/route";
 import { closeDb } from "@/lib/database";
 import { resetEnvForTests } from "@/lib/env";
-import { saveTokens } from "@/lib/quickbooks/token-store";
 import { syncConnection } from "@/lib/sync/engine";
 import { refreshTokensOf } from "@/lib/sync/keep-alive";
-import { addConnectedBusiness, CLIENT_ID, createSyncWorld, syncTestDeps, type SyncWorld, type WorldBusiness } from "@/lib/sync/testing/sync-world";
+import { addConnectedBusiness, createSyncWorld, grantAndSaveTokens, syncTestDeps, type SyncWorld, type WorldBusiness } from "@/lib/sync/testing/sync-world";
 import { checkScheduledCauses, notifyNeedsReauthorization, notifyReauthorized } from "./causes";
 import { flushNotificationEmails } from "./email/background";
 import { verifyUnsubscribe } from "./email/unsubscribe-token";
@@ -60,9 +59,8 @@ afterAll(async () => {
   webhookServer?.close();
 });
 
-let seq = 0;
-async function business(extra: { locale?: "en" | "fr-CA" } = {}): Promise<WorldBusiness & { ownerEmail: string }> {
-  seq += 1;
+/** A connected business of one test: its number names it and seeds its data, whatever ran before. */
+async function business(seq: number, extra: { locale?: "en" | "fr-CA" } = {}): Promise<WorldBusiness & { ownerEmail: string }> {
   const merchantId = `MID-N${seq}`;
   const b = await addConnectedBusiness(world, { merchantId, country: "CA", region: "ON", currency: "CAD", timezone: "America/Toronto", days: 12, endDate: "2026-10-31", connectedOn: "2026-10-22", seed: seq });
   const ownerEmail = `owner-${merchantId.toLowerCase()}@example.test`;
@@ -80,15 +78,7 @@ const opened = (businessId: string, kind: (typeof notifications.$inferSelect)["k
   world.db.select().from(notifications).where(and(eq(notifications.businessId, businessId), eq(notifications.kind, kind)));
 
 async function reauthorize(b: WorldBusiness) {
-  const token = await world.admin<Record<string, number | string>>("POST", `/companies/${b.realmId}/tokens`, { clientId: CLIENT_ID });
-  const now = Date.now();
-  await saveTokens(world.db, b.connectionId, {
-    accessToken: String(token.access_token),
-    refreshToken: String(token.refresh_token),
-    accessTokenExpiresAt: new Date(now + Number(token.expires_in) * 1000),
-    refreshTokenExpiresAt: new Date(now + Number(token.x_refresh_token_expires_in) * 1000),
-    refreshTokenHardExpiresAt: null,
-  });
+  await grantAndSaveTokens(world, b.realmId, b.connectionId);
   await world.db.update(qboConnections).set({ status: "active", lastAuthorizedAt: new Date() }).where(eq(qboConnections.id, b.connectionId));
   // What the OAuth callback calls after storing a reauthorization.
   await notifyReauthorized(world.db, { id: b.connectionId, businessId: b.businessId });
@@ -96,7 +86,7 @@ async function reauthorize(b: WorldBusiness) {
 
 describe("needs reauthorization, then recovered", () => {
   it("tells the owner once, at once, by email in their language with a Reauthorize link", async () => {
-    const b = await business({ locale: "fr-CA" });
+    const b = await business(1, { locale: "fr-CA" });
     const accountant = await addAccountant(b.businessId, "comptable-n1@example.test", "fr-CA");
     await world.admin("POST", `/companies/${b.realmId}/faults`, { kind: "revokeGrant" });
 
@@ -143,7 +133,7 @@ describe("needs reauthorization, then recovered", () => {
   });
 
   it("is told from the keep-alive path too", async () => {
-    const b = await business();
+    const b = await business(2);
     await world.admin("POST", `/companies/${b.realmId}/faults`, { kind: "revokeGrant" });
     const outcome = await refreshTokensOf(world.db, [b.connectionId]);
     expect(outcome.refused).toEqual([b.connectionId]);
@@ -155,7 +145,7 @@ describe("needs reauthorization, then recovered", () => {
 
 describe("failed items digest", () => {
   it("lists each new failure with its reason once per day, and nothing when nothing new failed", async () => {
-    const b = await business();
+    const b = await business(3);
     await world.admin("POST", `/companies/${b.realmId}/faults`, { kind: "closeBooks", before: "2026-10-25" });
     const run = await syncConnection(syncTestDeps(world, NOW), { connectionId: b.connectionId, trigger: "cli" });
     expect(run.status).toBe("partly_failed");
@@ -187,7 +177,7 @@ describe("failed items digest", () => {
 
 describe("mapping health after Intuit's webhook", () => {
   it("re-checks at once when a mapped account is made inactive in QuickBooks, and tells the owner once", async () => {
-    const b = await business();
+    const b = await business(4);
     const [mapping] = await world.db.execute<{ revenue_account_id: string }>(sql`select revenue_account_id from qbo_mapping_versions where connection_id = ${b.connectionId}`);
     await world.admin("POST", `/companies/${b.realmId}/faults`, { kind: "inactive", entity: "Account", id: mapping.revenue_account_id });
 
@@ -215,7 +205,7 @@ describe("mapping health after Intuit's webhook", () => {
 
 describe("scheduled causes", () => {
   it("warns of the refresh token's hard expiry 30 days ahead, once, and resolves it when it moves", async () => {
-    const b = await business();
+    const b = await business(5);
     await world.db.update(qboTokens).set({ refreshTokenHardExpiresAt: new Date(NOW.getTime() + 20 * DAY) }).where(eq(qboTokens.connectionId, b.connectionId));
     await world.db.update(qboConnections).set({ lastSuccessfulSyncAt: NOW }).where(eq(qboConnections.id, b.connectionId));
     await checkScheduledCauses(world.db, NOW);
@@ -232,7 +222,7 @@ describe("scheduled causes", () => {
   });
 
   it("warns 30 days before a pause reaches its one-year limit", async () => {
-    const b = await business();
+    const b = await business(6);
     await world.db.update(qboConnections).set({ status: "paused", pausedAt: new Date(NOW.getTime() - 340 * DAY) }).where(eq(qboConnections.id, b.connectionId));
     await world.db.insert(qboPauses).values({ connectionId: b.connectionId, pausedFrom: "2025-12-05" });
     await checkScheduledCauses(world.db, NOW);
@@ -243,7 +233,7 @@ describe("scheduled causes", () => {
   });
 
   it("reports no successful sync for 48 hours while Active, once, and a successful run resolves it", async () => {
-    const b = await business();
+    const b = await business(7);
     await world.db.update(qboConnections).set({ lastSuccessfulSyncAt: new Date(NOW.getTime() - 49 * 3_600_000) }).where(eq(qboConnections.id, b.connectionId));
     await checkScheduledCauses(world.db, NOW);
     await checkScheduledCauses(world.db, NOW);
@@ -256,7 +246,7 @@ describe("scheduled causes", () => {
 
 describe("inbox, email choices and the unsubscribe link", () => {
   it("keeps in-portal notifications when a kind's email is off, and reads them", async () => {
-    const b = await business();
+    const b = await business(8);
     const [owner] = await world.db.select().from(users).where(eq(users.email, b.ownerEmail));
     await saveEmailChoices(world.db, owner.id, { needs_reauthorization: false });
     await notifyNeedsReauthorization(world.db, { id: b.connectionId, businessId: b.businessId });
@@ -269,7 +259,9 @@ describe("inbox, email choices and the unsubscribe link", () => {
   });
 
   it("signs the link per user and kind", async () => {
-    const [email] = await mail.emailsTo((await world.db.select().from(users).where(eq(users.email, "owner-mid-n2@example.test")))[0].email);
+    const b = await business(9);
+    await notifyNeedsReauthorization(world.db, { id: b.connectionId, businessId: b.businessId });
+    const [email] = await mail.waitForEmails(b.ownerEmail, 1);
     const link = new URL(/http:\/\/localhost:3999\/api\/notifications\/unsubscribe\?[^"\s)\]]+/.exec(email.text)![0].replace(/&amp;/g, "&"));
     const query = Object.fromEntries(link.searchParams);
     expect(verifyUnsubscribe(query)).toMatchObject({ kind: "needs_reauthorization" });

@@ -78,9 +78,9 @@ describe("listDeposits", () => {
   it("shows only the business's own deposits", async () => {
     const aIds = (await listDeposits(db(), a.id, { limit: 200 })).rows.map((r) => r.processorId);
     const bIds = (await listDeposits(db(), b.id, { limit: 200 })).rows.map((r) => r.processorId);
-    expect(aIds.every((id) => id.startsWith("a_"))).toBe(true);
+    expect(aIds.filter((id) => !id.startsWith("a_"))).toEqual([]);
     expect(bIds).toHaveLength(4);
-    expect(bIds.every((id) => id.startsWith("b_"))).toBe(true);
+    expect(bIds.filter((id) => !id.startsWith("b_"))).toEqual([]);
   });
 
   it("rejects a cursor it did not make", async () => {
@@ -131,7 +131,9 @@ describe("a deposit's drill-down", () => {
     expect(await getDeposit(db(), a.id, "dep_1'; drop table fees; --")).toBeNull();
     expect((await listDepositTransactions(db(), a.id, bDepositId)).rows).toEqual([]);
     expect((await depositItemTotals(db(), a.id, bDepositId)).transactionCount).toBe(0);
-    expect((await listDepositTransactions(db(), b.id, bDepositId)).rows.every((t) => t.processorId.startsWith("b_"))).toBe(true);
+    const bRows = (await listDepositTransactions(db(), b.id, bDepositId)).rows;
+    expect(bRows.length).toBeGreaterThan(0);
+    expect(bRows.filter((t) => !t.processorId.startsWith("b_"))).toEqual([]);
   });
 
   it("rejects an item cursor it did not make", async () => {

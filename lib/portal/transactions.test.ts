@@ -163,9 +163,9 @@ describe("listTransactions: deposit and tenant isolation", () => {
     for (const options of variants) {
       const rows = (await allPages((cursor) => listTransactions(db(), a.id, { ...options, cursor, limit: 30 }))).flat();
       expect(rows.length).toBeGreaterThan(0);
-      expect(rows.every((r) => r.processorId.startsWith("a_") && r.currency === "CAD")).toBe(true);
+      expect(rows.filter((r) => !r.processorId.startsWith("a_") || r.currency !== "CAD")).toEqual([]);
       const bRows = (await allPages((cursor) => listTransactions(db(), b.id, { ...options, cursor, limit: 30 }))).flat();
-      expect(bRows.every((r) => r.processorId.startsWith("b_") && r.currency === "USD")).toBe(true);
+      expect(bRows.filter((r) => !r.processorId.startsWith("b_") || r.currency !== "USD")).toEqual([]);
     }
   });
 

@@ -44,13 +44,15 @@ describe("tenant isolation at ingest", () => {
   });
 
   it("keeps the same processor id apart per business (no 409 across tenants)", async () => {
-    // MID-A reuses B's id with other content: a different record of a different tenant.
-    expect(await ingestEvents(db(), [sale("MID-A", "b_sale", 999)])).toEqual({ accepted: 1, duplicates: 0 });
+    // MID-A reuses B's id with other content: a different record of a different tenant. The id is
+    // this test's own (not b_sale), so the refusals above still find b_sale only in MID-B.
+    expect(await ingestEvents(db(), [sale("MID-B", "twin_sale", 2_000)])).toEqual({ accepted: 1, duplicates: 0 });
+    expect(await ingestEvents(db(), [sale("MID-A", "twin_sale", 999)])).toEqual({ accepted: 1, duplicates: 0 });
     const rows = await db()
       .select({ merchantId: businesses.merchantId, amount: cardTransactions.amountMinor })
       .from(cardTransactions)
       .innerJoin(businesses, eq(businesses.id, cardTransactions.businessId))
-      .where(eq(cardTransactions.processorId, "b_sale"));
+      .where(eq(cardTransactions.processorId, "twin_sale"));
     expect(rows.sort((x, y) => x.merchantId.localeCompare(y.merchantId))).toEqual([
       { merchantId: "MID-A", amount: 999 },
       { merchantId: "MID-B", amount: 2_000 },
@@ -58,12 +60,15 @@ describe("tenant isolation at ingest", () => {
   });
 
   it("settles only the business's own record when ids collide", async () => {
-    expect(await ingestEvents(db(), [deposit("MID-A", "a_dep_ok", 999, ["b_sale"])])).toEqual({ accepted: 1, duplicates: 0 });
+    // Its own colliding pair, so it holds whichever test ran before it.
+    expect(await ingestEvents(db(), [sale("MID-B", "shared_sale", 2_000), sale("MID-A", "shared_sale", 999)])).toEqual({ accepted: 2, duplicates: 0 });
+    expect(await ingestEvents(db(), [deposit("MID-A", "a_dep_ok", 999, ["shared_sale"])])).toEqual({ accepted: 1, duplicates: 0 });
     const rows = await db()
       .select({ merchantId: businesses.merchantId, depositId: cardTransactions.depositId })
       .from(cardTransactions)
       .innerJoin(businesses, eq(businesses.id, cardTransactions.businessId))
-      .where(eq(cardTransactions.processorId, "b_sale"));
+      .where(eq(cardTransactions.processorId, "shared_sale"));
+    expect(rows).toHaveLength(2);
     expect(rows.find((r) => r.merchantId === "MID-A")?.depositId).not.toBeNull();
     expect(rows.find((r) => r.merchantId === "MID-B")?.depositId).toBeNull();
   });

@@ -2,6 +2,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
+import type { PlanNode } from "@/db/testing/explain";
 import { createTestDatabase, type TestDatabase } from "@/db/testing/test-database";
 import { searchBusinesses, type SupportSearch } from "./search";
 
@@ -18,16 +19,6 @@ let database: TestDatabase;
 let loggingDb: Db;
 let captured: { query: string; params: unknown[] }[] = [];
 
-interface PlanNode {
-  "Node Type": string;
-  "Index Name"?: string;
-  "Relation Name"?: string;
-  "Actual Rows"?: number;
-  "Actual Loops"?: number;
-  "Rows Removed by Filter"?: number;
-  "Rows Removed by Index Recheck"?: number;
-  Plans?: PlanNode[];
-}
 
 const nodesOf = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodesOf)];
 

@@ -13,12 +13,18 @@ import { addConnectedBusiness, createSyncWorld, syncTestDeps, type SyncWorld, ty
  */
 const NOW = new Date("2026-11-10T15:00:00Z");
 let world: SyncWorld;
-let business: WorldBusiness;
-
 beforeAll(async () => {
   world = await createSyncWorld();
-  business = await addConnectedBusiness(world, {
-    merchantId: "MID-PD",
+}, 60_000);
+afterAll(() => world?.close());
+
+/**
+ * Each test's own business: posted through the 15th, paused 16..20, resumed on the 21st and synced,
+ * so no test sees a deposit another test sent.
+ */
+async function businessWithPause(merchantId: string): Promise<WorldBusiness> {
+  const business = await addConnectedBusiness(world, {
+    merchantId,
     country: "CA",
     region: "ON",
     currency: "CAD",
@@ -34,11 +40,13 @@ beforeAll(async () => {
   await world.db.insert(qboPauses).values({ connectionId: business.connectionId, pausedFrom: "2026-10-16", resumedOn: "2026-10-21" });
   const second = await syncConnection(syncTestDeps(world, NOW), { connectionId: business.connectionId, trigger: "cli" });
   expect(second.status, second.message).toBe("succeeded");
-}, 120_000);
-afterAll(() => world?.close());
+  return business;
+}
 
-describe("deposits a pause kept out", () => {
+// Two full syncs against the sandbox per test: more than the default 30 s on a busy machine.
+describe("deposits a pause kept out", { timeout: 120_000 }, () => {
   it("are listed by the reconciliation with what they leave in Undeposited Funds, and offered once resumed", async () => {
+    const business = await businessWithPause("MID-PD-1");
     const report = await monthStatement(world.db, business.api, { businessId: business.businessId, connectionId: business.connectionId, month: "2026-10" });
     expect(report.unexplained).toEqual([]);
     expect(report.pausedDeposits.length).toBeGreaterThan(0);
@@ -53,6 +61,7 @@ describe("deposits a pause kept out", () => {
   });
 
   it("a deposit the owner sends is posted by the next sync and ties to the bank; the choice is audited and not offered again", async () => {
+    const business = await businessWithPause("MID-PD-2");
     const [offer] = await pausedDepositOffers(world.db, business.businessId, business.connectionId);
     // The generated business's owner decides.
     const [ownerRow] = await world.db.execute<{ id: string }>(sql`select m.user_id as id from memberships m where m.business_id = ${business.businessId} and m.role = 'owner' limit 1`);

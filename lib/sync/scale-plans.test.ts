@@ -124,7 +124,11 @@ describe("query shapes at scale", () => {
       } while (after);
       return ids;
     };
-    // It has pending items (the 40 late sales planned above): due.
+    // A late sale of its own, planned: the connection has a pending item, so it is due.
+    await database.sql`
+      insert into card_transactions (business_id, processor_id, kind, amount_minor, currency, card_brand, last4, occurred_at, business_date, payload_hash)
+      values (${businessId}, 'due_1', 'sale', 500, 'CAD', 'visa', '4242', '2026-11-29T12:00:00Z', '2026-11-29', 'due')`;
+    expect(await planItems(database.db, connection.id, businessId, END)).toBeGreaterThanOrEqual(1);
     expect(await dueIds()).toContain(connection.id);
     await database.db.update(qboConnections).set({ nextSyncDueAt: new Date("2026-12-02T05:00:00Z") }).where(eq(qboConnections.id, connection.id));
     expect(await dueIds()).not.toContain(connection.id);

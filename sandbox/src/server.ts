@@ -34,6 +34,11 @@ export interface SandboxOptions {
   refreshGrace?: number;
   /** The base clock; the admin API's clock offset is added to it. Default: real time. */
   clock?: () => Date;
+  /**
+   * The rate limits' own clock in milliseconds (their windows are real time, not the sandbox
+   * clock). Default: performance.now(); tests pass one they move forward themselves.
+   */
+  limitsClock?: () => number;
   /** The /_sandbox admin API. Default on unless NODE_ENV=production. */
   adminApi?: boolean;
 }
@@ -65,7 +70,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
     apps,
     tokens: new TokenStore(state, options.refreshGrace ?? 0),
-    limiter: new RateLimiter(timeScale),
+    limiter: new RateLimiter(timeScale, options.limitsClock),
     faults: new FaultBoard(),
     webhooks: new WebhookDispatcher(state, apps, timeScale, now, () => writer.scheduleSave()),
     writer,

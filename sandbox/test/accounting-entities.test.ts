@@ -1,27 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createCompanyBooks, faultBody, handleAccountingRequest, listEntities, setEntityActive, type Country } from "../src/accounting";
+import { faultBody, handleAccountingRequest, listEntities, setEntityActive, type Country } from "../src/accounting";
+import { directCompany, type Json, NOW } from "./accounting-helpers";
 
 // Each suite builds its own company and calls the module directly (no HTTP).
-const NOW = new Date("2026-03-10T17:00:00Z");
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 function company(country: Country = "CA", region = country === "CA" ? "ON" : "NY") {
-  const books = createCompanyBooks({ realmId: "9130", name: "Test Co", country, region, now: NOW });
-  const call = (method: "GET" | "POST", path: string, body?: unknown, query: Record<string, string> = {}) =>
-    handleAccountingRequest(books, { method, path, query: new URLSearchParams(query), body, now: NOW });
-  const ok = (method: "GET" | "POST", path: string, body?: unknown, query?: Record<string, string>): Json => {
-    const res = call(method, path, body, query);
-    if (res.status !== 200) throw new Error(`expected 200, got ${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body as Json;
-  };
-  const fault = (method: "GET" | "POST", path: string, body?: unknown, query?: Record<string, string>) => {
-    const res = call(method, path, body, query);
-    expect(res.status).toBe(400);
-    expect(res.changes).toEqual([]);
-    return (res.body as Json).Fault.Error[0] as { code: string; Message: string; Detail: string; element: string };
-  };
-  const idOf = (entity: string, name: string) => (listEntities(books, entity) as Json[]).find((e) => (e.Name ?? e.DisplayName) === name)!.Id as string;
-  return { books, call, ok, fault, idOf };
+  return directCompany({ realmId: "9130", country, region });
 }
 
 describe("a new company", () => {

@@ -1,24 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createCompanyBooks, handleAccountingRequest, listEntities, type Country } from "../src/accounting";
-
-const NOW = new Date("2026-03-10T17:00:00Z");
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { Country } from "../src/accounting";
+import { directCompany, type Json } from "./accounting-helpers";
 
 function company(country: Country = "CA", region = country === "CA" ? "ON" : "NY", automatedSalesTax = false) {
-  const books = createCompanyBooks({ realmId: "4620", name: "Test Co", country, region, automatedSalesTax, now: NOW });
-  const call = (method: "GET" | "POST", path: string, body?: unknown, query: Record<string, string> = {}) =>
-    handleAccountingRequest(books, { method, path, query: new URLSearchParams(query), body, now: NOW });
-  const ok = (method: "GET" | "POST", path: string, body?: unknown, query?: Record<string, string>): Json => {
-    const res = call(method, path, body, query);
-    if (res.status !== 200) throw new Error(`expected 200, got ${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body as Json;
-  };
-  const fault = (method: "GET" | "POST", path: string, body?: unknown, query?: Record<string, string>) => {
-    const res = call(method, path, body, query);
-    expect(res.status).toBe(400);
-    return (res.body as Json).Fault.Error[0] as { code: string; Message: string; Detail: string; element: string };
-  };
-  const idOf = (entity: string, name: string) => (listEntities(books, entity) as Json[]).find((e) => (e.Name ?? e.DisplayName) === name)!.Id as string;
+  const { books, call, ok, fault, idOf } = directCompany({ realmId: "4620", country, region, automatedSalesTax });
   /** An account's balance in its natural sign, from the trial balance over all dates (income and expense accounts carry no CurrentBalance). */
   const balance = (name: string): number => {
     const account = ok("GET", `/account/${idOf("Account", name)}`).Account;

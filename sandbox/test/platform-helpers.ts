@@ -44,6 +44,13 @@ export async function grantTokens(sandbox: RunningSandbox, realmId: string, clie
   return json;
 }
 
+/** A new company and an access token for it: what most gateway tests start from. */
+export async function freshCompany(sandbox: RunningSandbox): Promise<{ realmId: string; token: string }> {
+  const realmId = await createCompany(sandbox);
+  const { access_token } = await grantTokens(sandbox, realmId);
+  return { realmId, token: access_token };
+}
+
 export async function api(sandbox: RunningSandbox, realmId: string, accessToken: string, method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<{ status: number; json: Json }> {
   const res = await fetch(`${sandbox.url}/v3/company/${realmId}${path}`, {
     method,

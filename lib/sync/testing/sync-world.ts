@@ -184,7 +184,6 @@ export async function addConnectedBusiness(world: SyncWorld, spec: BusinessSpec)
     country: spec.country,
     region: spec.region,
   });
-  const tokenJson = await world.admin<Record<string, number | string>>("POST", `/companies/${realmId}/tokens`, { clientId: CLIENT_ID });
   const [connection] = await world.db
     .insert(qboConnections)
     .values({
@@ -201,18 +200,28 @@ export async function addConnectedBusiness(world: SyncWorld, spec: BusinessSpec)
       setupCompletedAt: new Date(`${spec.connectedOn}T12:00:00Z`),
     })
     .returning();
+  const accessToken = await grantAndSaveTokens(world, realmId, connection.id);
+  const api = new QboApi({ baseUrl: world.sandboxUrl, realmId, accessToken: async () => accessToken });
+  const mapping = await defaultMapping(api, spec);
+  await world.db.insert(qboMappingVersions).values({ connectionId: connection.id, version: 1, effectiveFrom: spec.connectedOn, ...mapping });
+  return { businessId: business.id, merchantId: spec.merchantId, connectionId: connection.id, realmId, api, events };
+}
+
+/**
+ * Tokens for the company from the sandbox's admin API (as an authorization would grant them),
+ * stored for the connection as the OAuth callback stores them; returns the access token.
+ */
+export async function grantAndSaveTokens(world: SyncWorld, realmId: string, connectionId: string): Promise<string> {
+  const tokenJson = await world.admin<Record<string, number | string>>("POST", `/companies/${realmId}/tokens`, { clientId: CLIENT_ID });
   const now = Date.now();
-  await saveTokens(world.db, connection.id, {
+  await saveTokens(world.db, connectionId, {
     accessToken: String(tokenJson.access_token),
     refreshToken: String(tokenJson.refresh_token),
     accessTokenExpiresAt: new Date(now + Number(tokenJson.expires_in) * 1000),
     refreshTokenExpiresAt: new Date(now + Number(tokenJson.x_refresh_token_expires_in) * 1000),
     refreshTokenHardExpiresAt: null,
   });
-  const api = new QboApi({ baseUrl: world.sandboxUrl, realmId, accessToken: async () => String(tokenJson.access_token) });
-  const mapping = await defaultMapping(api, spec);
-  await world.db.insert(qboMappingVersions).values({ connectionId: connection.id, version: 1, effectiveFrom: spec.connectedOn, ...mapping });
-  return { businessId: business.id, merchantId: spec.merchantId, connectionId: connection.id, realmId, api, events };
+  return String(tokenJson.access_token);
 }
 
 /** The mapping an owner would confirm with the defaults: new revenue and expense accounts and customer. */
