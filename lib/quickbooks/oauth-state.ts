@@ -1,12 +1,15 @@
-import "server-only";
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
-
 /**
  * The OAuth `state`: signed (HMAC-SHA256 with a key derived from AUTH_SECRET), bound to the user,
  * the business and the purpose, and valid 10 minutes. Its nonce is also stored and marked used on
  * the callback, so a replayed callback is refused (see connection service).
+ *
+ * Pure functions over a secret the caller passes (the secret lives in lib/env, which is
+ * server-only); the browser tests forge an expired state with them, so this module is deliberately
+ * not marked server-only.
  */
+import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+
 export const STATE_LIFETIME_SECONDS = 10 * 60;
 
 const payloadSchema = z.object({
