@@ -1,6 +1,7 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, render, Text } from "@react-email/components";
+import { Heading, Hr, Link, render, Text } from "@react-email/components";
 import type { SendMailOptions } from "nodemailer";
 import type { Locale } from "@/lib/i18n/locales";
+import { EMAIL_SMALL_PRINT, EmailButton, EmailLayout } from "@/lib/notify/email/email-layout";
 import { notifyTranslator } from "@/lib/notify/texts";
 
 export interface InvitationEmailInput {
@@ -31,29 +32,23 @@ interface InvitationEmailProps {
 
 function InvitationEmail(props: InvitationEmailProps) {
   return (
-    <Html lang={props.lang}>
-      <Head />
-      <Preview>{props.preview}</Preview>
-      <Body style={{ backgroundColor: "#f1f5f9", fontFamily: "Helvetica, Arial, sans-serif", color: "#0f172a" }}>
-        <Container style={{ backgroundColor: "#ffffff", padding: "24px", maxWidth: "600px" }}>
-          <Heading as="h1" style={{ fontSize: "20px" }}>
-            {props.title}
-          </Heading>
-          <Text>{props.body}</Text>
-          <Button href={props.link} style={{ backgroundColor: "#1d4ed8", color: "#ffffff", padding: "10px 16px", borderRadius: "4px" }}>
-            {props.action}
-          </Button>
-          <Text>{props.expires}</Text>
-          <Text style={{ fontSize: "12px" }}>
-            {props.fallback}
-            <br />
-            <Link href={props.link}>{props.link}</Link>
-          </Text>
-          <Hr />
-          <Text style={{ color: "#64748b", fontSize: "12px" }}>{props.footer}</Text>
-        </Container>
-      </Body>
-    </Html>
+    <EmailLayout lang={props.lang} preview={props.preview}>
+      <Heading as="h1" style={{ fontSize: "20px" }}>
+        {props.title}
+      </Heading>
+      <Text>{props.body}</Text>
+      <EmailButton href={props.link} color="#1d4ed8">
+        {props.action}
+      </EmailButton>
+      <Text>{props.expires}</Text>
+      <Text style={{ fontSize: "12px" }}>
+        {props.fallback}
+        <br />
+        <Link href={props.link}>{props.link}</Link>
+      </Text>
+      <Hr />
+      <Text style={EMAIL_SMALL_PRINT}>{props.footer}</Text>
+    </EmailLayout>
   );
 }
 
